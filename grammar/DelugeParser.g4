@@ -1,0 +1,100 @@
+// Deluge syntax: scripts of top-level statements and function definitions. No actions: AstBuilder builds the AST.
+parser grammar DelugeParser;
+
+options { tokenVocab = DelugeLexer; }
+
+script      : ( functionDef | statement )* EOF;
+
+// REPL and tooling entry points
+replInput   : ( functionDef | statement )* expression? EOF;
+expressionOnly : expression EOF;
+
+functionDef : typeName qualifiedName LPAREN ( parameter ( COMMA parameter )* )? RPAREN block;
+parameter   : typeName identifier;
+typeName    : identifier ( COLON identifier )?;
+qualifiedName : identifier ( DOT identifier )*;
+
+block       : LBRACE statement* RBRACE;
+
+statement
+    : IF LPAREN expression RPAREN block elseIf* elseBlock?               # ifStatement
+    | FOR EACH INDEX identifier IN expression block                      # forEachIndexStatement
+    | FOR EACH identifier IN expression block                            # forEachStatement
+    | WHILE LPAREN expression? RPAREN block?                             # whileStatement
+    | TRY block CATCH ( LPAREN identifier? RPAREN )? block               # tryStatement
+    | BREAK SEMI                                                         # breakStatement
+    | CONTINUE SEMI                                                      # continueStatement
+    | RETURN expression? SEMI                                            # returnStatement
+    | INFO expression? SEMI                                              # infoStatement
+    | THROW expression SEMI                                              # throwStatement
+    | SENDMAIL LBRACKET taskParam* RBRACKET SEMI?                        # sendmailStatement
+    | DELETE FROM identifier LBRACKET expression RBRACKET SEMI           # deleteStatement
+    | CANCEL SUBMIT SEMI                                                 # cancelSubmitStatement
+    | ALERT expression SEMI                                              # alertStatement
+    | assignTarget assignOp expression SEMI                              # assignStatement
+    | expression SEMI                                                    # expressionStatement
+    ;
+
+elseIf      : ELSE IF LPAREN expression RPAREN block;
+elseBlock   : ELSE block;
+
+assignTarget : identifier ( DOT memberName )*;
+assignOp    : ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | PERCENT_ASSIGN;
+
+// Keys of invokeurl / sendmail blocks: `url`, `content-type`, `reply to`, `content type`, …
+taskParam   : taskKey COLON expression COMMA?;
+taskKey     : memberName ( MINUS? memberName )*;
+
+expression
+    : postfix                                                            # postfixExpr
+    | op=( NOT | MINUS | PLUS ) expression                               # unaryExpr
+    | expression op=( STAR | SLASH | PERCENT ) expression                # multiplicativeExpr
+    | expression op=( PLUS | MINUS ) expression                          # additiveExpr
+    | expression op=( LT | LE | GT | GE ) expression                     # relationalExpr
+    | expression op=( EQ | NEQ ) expression                              # equalityExpr
+    | expression op=AND expression                                       # andExpr
+    | expression op=OR expression                                        # orExpr
+    ;
+
+postfix     : primary postfixOp*;
+postfixOp
+    : DOT memberName LPAREN arguments? RPAREN                            # methodCall
+    | DOT memberName                                                     # propertyAccess
+    | LBRACKET expression? RBRACKET                                      # criteria
+    ;
+
+primary
+    : literal                                                            # literalExpr
+    | LPAREN expression RPAREN                                           # parenExpr
+    | LBRACE ( mapEntry ( COMMA mapEntry )* COMMA? )? RBRACE             # mapLiteral
+    | LBRACE expression ( COMMA expression )* COMMA? RBRACE              # listLiteral
+    | IF LPAREN expression COMMA expression COMMA expression RPAREN      # conditionalExpr
+    | identifier COLON identifier LPAREN RPAREN                          # typedListExpr
+    | identifier LPAREN arguments? RPAREN                                # callExpr
+    | identifier                                                         # nameExpr
+    | INVOKEURL LBRACKET taskParam* RBRACKET                             # invokeUrlExpr
+    | INSERT INTO identifier LBRACKET fieldValue* RBRACKET               # insertExpr
+    ;
+
+mapEntry    : expression COLON expression;
+arguments   : argument ( COMMA argument )*;
+argument    : expression ( COLON expression )?;
+fieldValue  : identifier ASSIGN expression COMMA?;
+
+literal
+    : TEXT_LITERAL
+    | QUOTED_LITERAL
+    | NUMBER_LITERAL
+    | DECIMAL_LITERAL
+    | TRUE
+    | FALSE
+    | NULL
+    ;
+
+identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH;
+
+// After a dot any word may follow: `e.message`, `c.insert(…)`, `zoho.crm.getRecordById(…)`
+memberName
+    : identifier | IF | ELSE | FOR | IN | BREAK | CONTINUE | RETURN | INFO | TRY | CATCH | THROW | TRUE | FALSE
+    | NULL | INVOKEURL | SENDMAIL | WHILE
+    ;

@@ -1,0 +1,11 @@
+package dev.freshet.api;
+
+import dev.freshet.source.Diagnostic;
+import java.util.List;
+
+/** The script does not parse, or does not pass the checks made before running (exit code 65 in the CLI). */
+public final class CompileException extends DelugeException {
+  CompileException(List<Diagnostic> diagnostics) {
+    super(diagnostics);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.freshet.builtins;
+
+import dev.freshet.runtime.Env;
+import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.ScriptError;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One built-in function as the registry declares it: script name, parameters (the first is the receiver of the
+ * method form), return type, which call forms are allowed, and a one-line description for docs and the REPL.
+ */
+public record Builtin(String name, List<Param> params, boolean varargs, String returns, String doc, boolean method,
+    boolean global, Impl impl) {
+
+  public int minArgs() {
+    return (int) params.stream().filter(p -> !p.optional()).count();
+  }
+
+  public int maxArgs() {
+    return varargs ? Integer.MAX_VALUE : params.size();
+  }
+
+  /** Whether this overload fits the receiver (first argument) and the argument count. */
+  boolean fits(Object[] args) {
+    if (args.length < minArgs() || args.length > maxArgs()) {
+      return false;
+    }
+    return args.length == 0 || param(0).type().accepts(args[0]);
+  }
+
+  Param param(int i) {
+    return params.get(Math.min(i, params.size() - 1));
+  }
+
+  /** Checks every argument's type, then runs the implementation. */
+  public Object invoke(Env env, Object[] args) {
+    for (int i = 0; i < args.length; i++) {
+      Param p = param(i);
+      Object a = args[i];
+      if (a == null && p.type() != ParamType.ANY) {
+        if (p.type() == ParamType.NUMBER || p.type() == ParamType.NUMERIC || p.type() == ParamType.BOOLEAN) {
+          throw argumentError(i, a);
+        }
+        continue; // null text/collection arguments are the implementation's business (often "returns null")
+      }
+      if (!p.type().accepts(a)) {
+        throw argumentError(i, a);
+      }
+      if (p.type() == ParamType.NUMBER && a instanceof BigDecimal d) {
+        args[i] = d.longValue();
+      }
+    }
+    return impl.call(env, args);
+  }
+
+  ScriptError argumentError(int i, Object got) {
+    return new ScriptError(name + " expects " + param(i).type().display + " for argument " + (i + 1) + " ("
+        + param(i).name() + "), got " + Ops.describe(got));
+  }
+
+  /** The accepted forms, e.g. {@code subString(text, start[, end])}. */
+  public String signature() {
+    StringBuilder out = new StringBuilder(name).append('(');
+    int opened = 0;
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.optional()) {
+        out.append('[');
+        opened++;
+      }
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append(p.name());
+      if (varargs && i == params.size() - 1) {
+        out.append("...");
+      }
+    }
+    out.append("]".repeat(opened)).append(')');
+    return out.toString();
+  }
+
+  /** The method form, e.g. {@code text.subString(start[, end])}. */
+  public String methodSignature() {
+    if (params.isEmpty()) {
+      return signature();
+    }
+    String rest = signature().substring(name.length() + 1);
+    String first = params.get(0).name();
+    rest = rest.startsWith(first + ", ") ? rest.substring(first.length() + 2)
+        : rest.startsWith("[" + first + ", ") ? "[" + rest.substring(first.length() + 3) : rest.substring(first.length());
+    return first + "." + name + "(" + rest;
+  }
+
+  static String describe(List<Builtin> overloads) {
+    return overloads.stream().map(Builtin::signature).distinct().collect(Collectors.joining(" or "));
+  }
+}

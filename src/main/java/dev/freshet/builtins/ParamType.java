@@ -1,0 +1,53 @@
+package dev.freshet.builtins;
+
+import dev.freshet.runtime.DateTime;
+import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.Values;
+import java.math.BigDecimal;
+
+/** What a built-in's parameter accepts; checked before the implementation runs. */
+public enum ParamType {
+  ANY("any value"),
+  TEXT("TEXT"),
+  /** TEXT, or a NUMBER, DECIMAL, BOOLEAN or DATE-TIME that the implementation turns into its text. */
+  TEXTUAL("TEXT"),
+  NUMBER("NUMBER"),
+  /** NUMBER or DECIMAL, or TEXT holding a number (DECISIONS §12): the implementation converts. */
+  NUMERIC("NUMBER or DECIMAL"),
+  BOOLEAN("BOOLEAN"),
+  DATE_TIME("DATE-TIME"),
+  LIST("LIST"),
+  MAP("MAP"),
+  /** A LIST, a MAP or an undecided {@code {}}. */
+  COLLECTION("LIST or MAP");
+
+  final String display;
+
+  ParamType(String display) {
+    this.display = display;
+  }
+
+  boolean accepts(Object v) {
+    return switch (this) {
+      case ANY -> true;
+      case TEXT -> v instanceof String;
+      case TEXTUAL -> v instanceof String || v instanceof Long || v instanceof BigDecimal || v instanceof Boolean
+          || v instanceof DateTime;
+      case NUMBER -> v instanceof Long || (v instanceof BigDecimal d && isWhole(d));
+      case NUMERIC -> Values.isNumeric(v) || (v instanceof String s && isNumberText(s));
+      case BOOLEAN -> v instanceof Boolean;
+      case DATE_TIME -> v instanceof DateTime;
+      case LIST -> v instanceof DelugeCollection c && !c.isMap();
+      case MAP -> v instanceof DelugeCollection c && !c.isList();
+      case COLLECTION -> v instanceof DelugeCollection;
+    };
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  static boolean isNumberText(String s) {
+    return s.trim().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  }
+}

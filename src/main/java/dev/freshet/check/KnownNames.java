@@ -1,0 +1,13 @@
+package dev.freshet.check;
+
+/** What the checker may ask about names it does not define itself: built-ins, host functions, system values. */
+public interface KnownNames {
+  /** A global function other than a user function: {@code len(x)}, a host's {@code sendSms(…)}. */
+  boolean isFunction(String name);
+
+  /** A method name usable as {@code x.name(…)}. */
+  boolean isMethod(String name);
+
+  /** A value such as {@code today} or {@code zoho.currenttime}. */
+  boolean isSystemValue(String name);
+}

@@ -1,0 +1,228 @@
+package dev.freshet.check;
+
+import dev.freshet.ast.Expr;
+import dev.freshet.ast.FunctionDecl;
+import dev.freshet.ast.Script;
+import dev.freshet.ast.Stmt;
+import dev.freshet.ast.TaskParam;
+import dev.freshet.source.Diagnostic;
+import dev.freshet.source.Span;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps every variable to a frame slot and reports, before anything runs, what Zoho reports when a script is saved:
+ * variables used before they are assigned, {@code break}/{@code continue} outside a loop, calls to functions that do
+ * not exist, and user-function calls with the wrong number of arguments.
+ */
+public final class Resolver {
+  private final KnownNames known;
+  private final Resolution resolution = new Resolution();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<String, FunctionDecl> functions = new HashMap<>();
+  private Script script;
+  private Scope scope;
+
+  private Resolver(KnownNames known) {
+    this.known = known;
+  }
+
+  /** The outcome of checking a script. */
+  public record Result(Resolution resolution, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Checks a script. {@code predefined} are top-level variables the host defines before running (CLI {@code --arg},
+   * embedding bindings, earlier REPL entries), in slot order.
+   */
+  public static Result resolve(Script script, KnownNames known, Collection<String> predefined) {
+    Resolver r = new Resolver(known);
+    r.script = script;
+    for (FunctionDecl f : script.functions()) {
+      FunctionDecl previous = r.functions.putIfAbsent(key(f.name()), f);
+      if (previous != null) {
+        r.error(f.span(), "function '" + f.name() + "' is already defined at line " + previous.span().line());
+      }
+    }
+    for (FunctionDecl f : script.functions()) {
+      r.function(f);
+    }
+    r.scope = new Scope();
+    for (String name : predefined) {
+      r.scope.define(name);
+    }
+    r.block(script.statements());
+    r.resolution.frameSizes.put(script, r.scope.slots.size());
+    r.resolution.topLevelSlots.putAll(r.scope.slots);
+    return new Result(r.resolution, r.diagnostics);
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private void function(FunctionDecl f) {
+    scope = new Scope();
+    for (FunctionDecl.Parameter p : f.params()) {
+      if (scope.lookup(p.name()) != null) {
+        error(p.span(), "parameter '" + p.name() + "' is declared twice");
+      }
+      resolution.slots.put(p, scope.define(p.name()));
+    }
+    block(f.body());
+    resolution.frameSizes.put(f, scope.slots.size());
+  }
+
+  private void error(Span span, String message) {
+    diagnostics.add(new Diagnostic(Diagnostic.Kind.ERROR, message, script.source(), span));
+  }
+
+  private void block(List<Stmt> stmts) {
+    if (stmts != null) {
+      for (Stmt s : stmts) {
+        stmt(s);
+      }
+    }
+  }
+
+  private void stmt(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      if (a.op() != Stmt.AssignOp.SET) {
+        variable(a.name(), a.span(), a);
+      } else {
+        expr(a.value());
+        resolution.slots.put(a, scope.define(a.name()));
+        return;
+      }
+      expr(a.value());
+    } else if (s instanceof Stmt.AssignProperty a) {
+      expr(a.target());
+      expr(a.value());
+    } else if (s instanceof Stmt.ExprStmt e) {
+      expr(e.expr());
+    } else if (s instanceof Stmt.Info i) {
+      expr(i.value());
+    } else if (s instanceof Stmt.If i) {
+      for (Stmt.Branch b : i.branches()) {
+        expr(b.condition());
+        block(b.body());
+      }
+      block(i.otherwise());
+    } else if (s instanceof Stmt.ForEach f) {
+      expr(f.iterable());
+      resolution.slots.put(f, scope.define(f.variable()));
+      scope.loopDepth++;
+      block(f.body());
+      scope.loopDepth--;
+    } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+      if (scope.loopDepth == 0) {
+        error(s.span(), "'" + (s instanceof Stmt.Break ? "break" : "continue") + "' can only be used inside a for each loop");
+      }
+    } else if (s instanceof Stmt.Return r) {
+      expr(r.value());
+    } else if (s instanceof Stmt.Throw t) {
+      expr(t.value());
+    } else if (s instanceof Stmt.Try t) {
+      block(t.body());
+      if (t.variable() != null) {
+        resolution.slots.put(t, scope.define(t.variable()));
+      }
+      block(t.handler());
+    } else if (s instanceof Stmt.SendMail m) {
+      params(m.params());
+    } else if (s instanceof Stmt.CreatorOnly c) {
+      c.parts().forEach(this::expr);
+    }
+  }
+
+  private void params(List<TaskParam> params) {
+    for (TaskParam p : params) {
+      // bare words such as `type: GET` are keywords of the task, not variables
+      if (!(p.value() instanceof Expr.Name)) {
+        expr(p.value());
+      }
+    }
+  }
+
+  private void variable(String name, Span span, Object node) {
+    Integer slot = scope.lookup(name);
+    if (slot != null) {
+      resolution.slots.put(node, slot);
+    } else {
+      error(span, "variable '" + name + "' is not defined");
+    }
+  }
+
+  private void expr(Expr e) {
+    if (e == null || e instanceof Expr.Literal || e instanceof Expr.EmptyCollection || e instanceof Expr.TypedList
+        || e instanceof Expr.QualifiedName || e instanceof Expr.InputField) {
+      return;
+    }
+    if (e instanceof Expr.Name n) {
+      Integer slot = scope.lookup(n.name());
+      if (slot != null) {
+        resolution.slots.put(n, slot);
+      } else if (!known.isSystemValue(n.name())) {
+        error(n.span(), "variable '" + n.name() + "' is not defined");
+      }
+    } else if (e instanceof Expr.ListLiteral l) {
+      l.items().forEach(this::expr);
+    } else if (e instanceof Expr.MapLiteral m) {
+      for (Expr.Entry entry : m.entries()) {
+        expr(entry.key());
+        expr(entry.value());
+      }
+    } else if (e instanceof Expr.Unary u) {
+      expr(u.operand());
+    } else if (e instanceof Expr.Binary b) {
+      expr(b.left());
+      expr(b.right());
+    } else if (e instanceof Expr.Call c) {
+      c.args().forEach(this::expr);
+      call(c, c.name(), c.args().size(), c.span(), true);
+    } else if (e instanceof Expr.QualifiedCall c) {
+      c.args().forEach(this::expr);
+      String[] parts = c.name().split("\\.");
+      if (parts.length == 2 && (parts[0].equals("standalone") || parts[0].equals("thisapp"))) {
+        call(c, parts[1], c.args().size(), c.span(), !parts[0].equals("thisapp") || functions.containsKey(key(parts[1])));
+      }
+    } else if (e instanceof Expr.MethodCall m) {
+      expr(m.target());
+      m.args().forEach(this::expr);
+      if (!known.isMethod(m.name())) {
+        error(m.span(), "unknown function '" + m.name() + "'");
+      }
+    } else if (e instanceof Expr.Property p) {
+      expr(p.target());
+    } else if (e instanceof Expr.Conditional c) {
+      expr(c.condition());
+      expr(c.whenTrue());
+      expr(c.whenFalse());
+    } else if (e instanceof Expr.IfNull i) {
+      expr(i.value());
+      expr(i.fallback());
+    } else if (e instanceof Expr.InvokeUrl u) {
+      params(u.params());
+    } else if (e instanceof Expr.FormFetch f) {
+      expr(f.criteria());
+    } else if (e instanceof Expr.FormInsert f) {
+      f.fields().forEach(p -> expr(p.value()));
+    }
+  }
+
+  private void call(Object node, String name, int argc, Span span, boolean mustExist) {
+    FunctionDecl f = functions.get(key(name));
+    if (f != null) {
+      resolution.calls.put(node, f);
+      if (f.params().size() != argc) {
+        error(span, "function '" + f.name() + "' takes " + f.params().size() + " argument"
+            + (f.params().size() == 1 ? "" : "s") + ", got " + argc);
+      }
+    } else if (mustExist && !known.isFunction(name)) {
+      error(span, "function '" + name + "' is not defined");
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.freshet.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code freshet}: run and check Deluge scripts from a terminal. */
+@Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Runs and checks Deluge scripts outside Zoho.",
+    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 64 bad usage, 65 script does not parse or check, 70 runtime error,",
+        "75 connection needs authorization."})
+public final class Main implements Runnable {
+  static final int OK = 0;
+  static final int USAGE = 64;
+  static final int COMPILE_ERROR = 65;
+  static final int RUNTIME_ERROR = 70;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+        false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = execute(args, new Terminal(Path.of(""), System.in, out, err));
+    out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line against the given streams and working directory; returns the exit code. */
+  public static int execute(String[] args, Terminal terminal) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(terminal));
+    cli.setOut(new java.io.PrintWriter(terminal.out(), true));
+    cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      ex.getCommandLine().getErr().println("freshet: " + ex.getMessage());
+      ex.getCommandLine().getErr().println("Try 'freshet " + (ex.getCommandLine() == cli ? ""
+          : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+      terminal.out().flush();
+      terminal.err().println("freshet: internal error: " + ex);
+      if (RunCommand.debug(parsed)) {
+        ex.printStackTrace(terminal.err());
+      } else {
+        terminal.err().println("(this is a bug in Freshet; run again with --debug to see the Java stack trace)");
+      }
+      return RUNTIME_ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Gives every command the terminal it works against. */
+  private record Factory(Terminal terminal) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == RunCommand.class) {
+        return cls.cast(new RunCommand(terminal));
+      }
+      if (cls == CheckCommand.class) {
+        return cls.cast(new CheckCommand(terminal));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"freshet " + (v == null ? "(development build)" : v),
+          "Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.freshet.cli;
+
+import dev.freshet.api.CompileException;
+import dev.freshet.api.Engine;
+import dev.freshet.api.RunException;
+import dev.freshet.api.Script;
+import dev.freshet.interp.Program;
+import dev.freshet.runtime.Limits;
+import dev.freshet.runtime.Values;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code freshet run}: run a script file, standard input, or text given with {@code -e}. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs a Deluge script; info lines go to standard output, errors to standard error.")
+final class RunCommand implements Callable<Integer> {
+  private final Terminal terminal;
+
+  RunCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Script to run, or - for standard input.")
+  String file;
+
+  @Option(names = {"-e", "--execute"}, paramLabel = "SCRIPT", description = "Run this script text instead of a file.")
+  String inline;
+
+  @Option(names = "--arg", paramLabel = "NAME=VALUE", description = "Define a variable (or a --function argument)."
+      + " VALUE is NUMBER, DECIMAL, BOOLEAN, a JSON map/list ({…} / […]) or else TEXT, by its form. Repeatable.")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--function", paramLabel = "NAME", description = "Call this function of the file instead of"
+      + " running its top-level statements; --arg values are its arguments by name.")
+  String function;
+
+  @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for now, today and dates (default: system).")
+  String tz;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for randomNumber, for repeatable runs.")
+  Long seed;
+
+  @Option(names = "--max-statements", paramLabel = "N", description = "Statement limit (default: 200000).")
+  long maxStatements = Limits.DEFAULT.maxStatements();
+
+  @Option(names = "--max-depth", paramLabel = "N", description = "Nested function call limit (default: 75).")
+  int maxDepth = Limits.DEFAULT.maxDepth();
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-time limit (default: 60).")
+  long timeoutSeconds = Limits.DEFAULT.timeout().toSeconds();
+
+  @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
+  boolean debug;
+
+  static boolean debug(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult sub = parsed.subcommand();
+    return sub != null && sub.hasMatchedOption("--debug");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if ((file == null) == (inline == null)) {
+      return usage(file == null ? "give a script FILE, - for standard input, or -e 'script'"
+          : "give either a FILE or -e, not both");
+    }
+    Map<String, Object> bindings;
+    ZoneId zone;
+    Limits limits;
+    try {
+      bindings = bindings();
+      zone = tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
+      limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds));
+    } catch (IllegalArgumentException | DateTimeException e) {
+      return usage(e.getMessage());
+    }
+    String name;
+    String text;
+    try {
+      name = inline != null ? "<script>" : file.equals("-") ? "<stdin>" : file;
+      text = inline != null ? inline : file.equals("-") ? new String(terminal.in().readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(terminal.resolve(file), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return usage("no such file: " + file);
+    } catch (IOException e) {
+      return usage("cannot read " + file + ": " + e.getMessage());
+    }
+    PrintStream out = terminal.out();
+    Engine.Builder builder = Engine.builder().zone(zone).limits(limits).output(line -> write(out, line));
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    Engine engine = builder.build();
+    try {
+      return execute(engine, name, text, bindings, out);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private int execute(Engine engine, String name, String text, Map<String, Object> bindings, PrintStream out)
+      throws IOException {
+    try {
+      if (function != null) {
+        Script script = engine.compile(name, text);
+        return callFunction(script, function, bindings, out);
+      }
+      Script script = engine.compile(name, text, bindings.keySet().toArray(String[]::new));
+      if (!script.hasTopLevelStatements() && !script.functionNames().isEmpty()) {
+        if (script.functionNames().size() > 1) {
+          return usage(name + " defines several functions and no top-level statements; choose one with --function"
+              + " NAME (" + String.join(", ", script.functionNames()) + ")");
+        }
+        return callFunction(script, script.functionNames().get(0), bindings, out);
+      }
+      script.run(bindings);
+      return Main.OK;
+    } catch (CompileException e) {
+      out.flush();
+      terminal.err().print(e.render());
+      return Main.COMPILE_ERROR;
+    } catch (RunException e) {
+      out.flush();
+      terminal.err().print(e.render());
+      return Main.RUNTIME_ERROR;
+    }
+  }
+
+  /** Calls one function; a non-void function's result is printed as a last line, as Zoho's console shows it. */
+  private int callFunction(Script script, String name, Map<String, Object> bindings, PrintStream out) throws IOException {
+    Program.FunctionInfo f = script.findFunction(name).orElse(null);
+    if (f == null) {
+      return usage("no function named " + name + " in " + script.name()
+          + (script.functionNames().isEmpty() ? "" : " (it has: " + String.join(", ", script.functionNames()) + ")"));
+    }
+    for (String given : bindings.keySet()) {
+      if (!f.parameterNames().contains(given)) {
+        return usage(f.name() + " has no parameter named " + given + " (parameters: "
+            + String.join(", ", f.parameterNames()) + ")");
+      }
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>(bindings);
+    for (String a : args) {
+      String key = a.substring(0, a.indexOf('=')).trim();
+      if (f.isTextParameter(key)) {
+        arguments.put(key, a.substring(a.indexOf('=') + 1)); // a String parameter takes the text as written
+      }
+    }
+    Object value = script.call(f.name(), arguments).value();
+    if (!f.isVoid() && value != null) {
+      write(out, Values.toText(value));
+    }
+    return Main.OK;
+  }
+
+  private Map<String, Object> bindings() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--arg needs NAME=VALUE, got '" + a + "'");
+      }
+      String key = a.substring(0, eq).trim();
+      if (!key.matches("[A-Za-z_][A-Za-z_0-9]*")) {
+        throw new IllegalArgumentException("--arg name '" + key + "' is not a valid variable name");
+      }
+      try {
+        values.put(key, ArgValues.parse(a.substring(eq + 1)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--arg " + key + ": " + e.getMessage());
+      }
+    }
+    return values;
+  }
+
+  private static void write(PrintStream out, String line) {
+    out.print(line);
+    out.print('\n');
+  }
+
+  private int usage(String message) {
+    terminal.err().println("freshet run: " + message);
+    terminal.err().println("Try 'freshet run --help' for more information.");
+    return Main.USAGE;
+  }
+}

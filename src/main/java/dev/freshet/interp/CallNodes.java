@@ -1,0 +1,115 @@
+package dev.freshet.interp;
+
+import dev.freshet.builtins.Builtin;
+import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.runtime.ErrorValue;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Values;
+import dev.freshet.source.Span;
+import java.util.List;
+
+/** Calls of user functions and built-ins, and property reads. */
+final class CallNodes {
+  private CallNodes() {}
+
+  static Object[] evalAll(Node[] nodes, Frame f) {
+    Object[] values = new Object[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      values[i] = nodes[i].eval(f);
+    }
+    return values;
+  }
+
+  static final class UserCall extends Node {
+    private final UserFunction function;
+    private final Node[] args;
+
+    UserCall(UserFunction function, Node[] args, Span span) {
+      super(span);
+      this.function = function;
+      this.args = args;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object[] values = evalAll(args, f);
+      try {
+        return function.call(f.run, values, span);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  /**
+   * {@code fn(a, b)} or {@code x.fn(a)} of a built-in. The name was resolved when compiling; the overload is picked by
+   * the receiver, and the last choice is kept while the receiver's class stays the same.
+   */
+  static final class BuiltinCall extends Node {
+    private final List<Builtin> overloads;
+    private final Node[] args;
+    private final boolean method;
+    private Builtin cached;
+    private Class<?> cachedClass;
+
+    BuiltinCall(List<Builtin> overloads, Node[] args, boolean method, Span span) {
+      super(span);
+      this.overloads = overloads;
+      this.args = args;
+      this.method = method;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object[] values = evalAll(args, f);
+      try {
+        return choose(values).invoke(f.run, values);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      } catch (RuntimeException e) {
+        throw new InternalError(overloads.get(0).name() + " failed", e);
+      }
+    }
+
+    private Builtin choose(Object[] values) {
+      if (overloads.size() == 1 && values.length > 0 && cached != null && values[0] != null
+          && values[0].getClass() == cachedClass && !(values[0] instanceof dev.freshet.runtime.DelugeCollection)) {
+        return cached;
+      }
+      Builtin b = BuiltinRegistry.choose(overloads, values, method);
+      if (values.length > 0 && values[0] != null) {
+        cached = b;
+        cachedClass = values[0].getClass();
+      }
+      return b;
+    }
+  }
+
+  /** {@code e.message}, {@code e.lineNo} on a caught error. */
+  static final class Property extends Node {
+    private final Node target;
+    private final String name;
+
+    Property(Node target, String name, Span span) {
+      super(span);
+      this.target = target;
+      this.name = name;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object v = target.eval(f);
+      if (v instanceof ErrorValue e) {
+        if (name.equalsIgnoreCase("message")) {
+          return e.message();
+        }
+        if (name.equalsIgnoreCase("lineNo") || name.equalsIgnoreCase("lineNumber")) {
+          return e.lineNo();
+        }
+      }
+      throw new ScriptError("." + name + " is not a property of " + Values.typeOf(v)
+          + (v instanceof ErrorValue ? " (use .message or .lineNo)" : "; use .get(\"" + name + "\") to read a map key"),
+          span);
+    }
+  }
+}

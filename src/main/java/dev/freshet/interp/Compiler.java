@@ -1,0 +1,211 @@
+package dev.freshet.interp;
+
+import dev.freshet.ast.Expr;
+import dev.freshet.ast.FunctionDecl;
+import dev.freshet.ast.Script;
+import dev.freshet.ast.Stmt;
+import dev.freshet.builtins.Builtin;
+import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.builtins.SystemValue;
+import dev.freshet.check.Resolution;
+import dev.freshet.runtime.DateParsing;
+import dev.freshet.runtime.DateTime;
+import dev.freshet.runtime.Type;
+import dev.freshet.source.Diagnostic;
+import dev.freshet.source.Span;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a resolved AST into executable nodes. Names are bound here once, never looked up while running. */
+final class Compiler {
+  private final Script script;
+  private final Resolution resolution;
+  private final BuiltinRegistry registry;
+  private final Map<FunctionDecl, UserFunction> functions = new IdentityHashMap<>();
+  final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  Compiler(Script script, Resolution resolution, BuiltinRegistry registry) {
+    this.script = script;
+    this.resolution = resolution;
+    this.registry = registry;
+  }
+
+  Program compile() {
+    for (FunctionDecl f : script.functions()) {
+      functions.put(f, new UserFunction(f, resolution.frameSize(f)));
+    }
+    for (FunctionDecl f : script.functions()) {
+      functions.get(f).body = block(f.body());
+    }
+    Exec[] top = block(script.statements());
+    return new Program(script, List.copyOf(functions.values()), top, resolution.frameSize(script),
+        resolution.topLevelSlots());
+  }
+
+  Exec[] block(List<Stmt> stmts) {
+    if (stmts == null) {
+      return null;
+    }
+    Exec[] out = new Exec[stmts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = stmt(stmts.get(i));
+    }
+    return out;
+  }
+
+  private Exec stmt(Stmt s) {
+    Span span = s.span();
+    if (s instanceof Stmt.Assign a) {
+      int slot = resolution.slot(a);
+      return a.op() == Stmt.AssignOp.SET ? new StmtNodes.Assign(slot, expr(a.value()), span)
+          : new StmtNodes.CompoundAssign(slot, a.op(), expr(a.value()), span);
+    } else if (s instanceof Stmt.AssignProperty a) {
+      return new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is Creator-only"
+          + " and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span);
+    } else if (s instanceof Stmt.ExprStmt e) {
+      return new StmtNodes.Evaluate(expr(e.expr()), span);
+    } else if (s instanceof Stmt.Info i) {
+      return new StmtNodes.Info(i.value() == null ? null : expr(i.value()), span);
+    } else if (s instanceof Stmt.If i) {
+      Node[] conditions = new Node[i.branches().size()];
+      Exec[][] bodies = new Exec[conditions.length][];
+      for (int b = 0; b < conditions.length; b++) {
+        conditions[b] = expr(i.branches().get(b).condition());
+        bodies[b] = block(i.branches().get(b).body());
+      }
+      return new StmtNodes.If(conditions, bodies, block(i.otherwise()), span);
+    } else if (s instanceof Stmt.ForEach f) {
+      return new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), span);
+    } else if (s instanceof Stmt.Break) {
+      return new StmtNodes.Break(span);
+    } else if (s instanceof Stmt.Continue) {
+      return new StmtNodes.Continue(span);
+    } else if (s instanceof Stmt.Return r) {
+      return new StmtNodes.Return(r.value() == null ? null : expr(r.value()), span);
+    } else if (s instanceof Stmt.Throw t) {
+      return new StmtNodes.Throw(expr(t.value()), span);
+    } else if (s instanceof Stmt.Try t) {
+      return new StmtNodes.Try(block(t.body()), t.variable() == null ? -1 : resolution.slot(t), block(t.handler()), span);
+    } else if (s instanceof Stmt.SendMail) {
+      return new StmtNodes.Unavailable(Unavailable.SENDMAIL, span);
+    } else if (s instanceof Stmt.CreatorOnly c) {
+      return new StmtNodes.Unavailable(Unavailable.creatorOnly("'" + c.construct() + "'"), span);
+    }
+    throw new IllegalStateException("unknown statement " + s.getClass().getSimpleName());
+  }
+
+  Node expr(Expr e) {
+    Span span = e.span();
+    if (e instanceof Expr.Literal l) {
+      return literal(l);
+    } else if (e instanceof Expr.Name n) {
+      int slot = resolution.slot(n);
+      if (slot >= 0) {
+        return new ValueNodes.Local(slot, span);
+      }
+      return systemValue(n.name(), span);
+    } else if (e instanceof Expr.QualifiedName q) {
+      return systemValue(q.name(), span);
+    } else if (e instanceof Expr.InputField i) {
+      return unavailable(Unavailable.creatorOnly("input." + i.field()), span);
+    } else if (e instanceof Expr.ListLiteral l) {
+      return new ValueNodes.ListLit(exprs(l.items()), span);
+    } else if (e instanceof Expr.MapLiteral m) {
+      Node[] keys = new Node[m.entries().size()];
+      Node[] values = new Node[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = expr(m.entries().get(i).key());
+        values[i] = expr(m.entries().get(i).value());
+      }
+      return new ValueNodes.MapLit(keys, values, span);
+    } else if (e instanceof Expr.EmptyCollection) {
+      return new ValueNodes.EmptyColl(span);
+    } else if (e instanceof Expr.TypedList t) {
+      DeclaredType type = DeclaredType.of(t.elementType());
+      return new ValueNodes.TypedList(type.type == null ? null : type.type, span);
+    } else if (e instanceof Expr.Unary u) {
+      Node operand = expr(u.operand());
+      return u.op() == Expr.UnaryOp.NOT ? new OperatorNodes.Not(operand, span)
+          : new OperatorNodes.Negate(operand, u.op() == Expr.UnaryOp.PLUS, span);
+    } else if (e instanceof Expr.Binary b) {
+      Node left = expr(b.left());
+      Node right = expr(b.right());
+      return switch (b.op()) {
+        case AND -> new OperatorNodes.And(left, right, span);
+        case OR -> new OperatorNodes.Or(left, right, span);
+        default -> new OperatorNodes.Binary(b.op(), left, right, span);
+      };
+    } else if (e instanceof Expr.Call c) {
+      return call(c, c.name(), c.args(), span);
+    } else if (e instanceof Expr.QualifiedCall c) {
+      return call(c, c.name(), c.args(), span);
+    } else if (e instanceof Expr.MethodCall m) {
+      List<Builtin> overloads = registry.lookup(m.name());
+      Node[] args = new Node[m.args().size() + 1];
+      args[0] = expr(m.target());
+      for (int i = 0; i < m.args().size(); i++) {
+        args[i + 1] = expr(m.args().get(i));
+      }
+      if (overloads.isEmpty()) {
+        return unavailable("unknown function '" + m.name() + "'", span);
+      }
+      return new CallNodes.BuiltinCall(overloads, args, true, span);
+    } else if (e instanceof Expr.Property p) {
+      return new CallNodes.Property(expr(p.target()), p.name(), span);
+    } else if (e instanceof Expr.Conditional c) {
+      return new OperatorNodes.Conditional(expr(c.condition()), expr(c.whenTrue()), expr(c.whenFalse()), span);
+    } else if (e instanceof Expr.IfNull i) {
+      return new OperatorNodes.IfNull(expr(i.value()), expr(i.fallback()), span);
+    } else if (e instanceof Expr.InvokeUrl) {
+      return unavailable(Unavailable.INVOKEURL, span);
+    } else if (e instanceof Expr.FormFetch f) {
+      return unavailable(Unavailable.creatorOnly("fetching records from form " + f.form() + "[…]"), span);
+    } else if (e instanceof Expr.FormInsert f) {
+      return unavailable(Unavailable.creatorOnly("'insert into " + f.form() + "'"), span);
+    }
+    throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+  }
+
+  private Node[] exprs(List<Expr> es) {
+    Node[] out = new Node[es.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = expr(es.get(i));
+    }
+    return out;
+  }
+
+  private Node literal(Expr.Literal l) {
+    if (l.kind() == Expr.LiteralKind.QUOTED) {
+      DateTime date = DateParsing.parseLiteral((String) l.value());
+      return new ValueNodes.Const(date != null ? date : l.value(), l.span());
+    }
+    return new ValueNodes.Const(l.value(), l.span());
+  }
+
+  private Node systemValue(String name, Span span) {
+    SystemValue value = registry.systemValue(name);
+    if (value != null) {
+      return new ValueNodes.System(value, span);
+    }
+    return unavailable(Unavailable.integration(name), span);
+  }
+
+  private Node call(Expr node, String name, List<Expr> argExprs, Span span) {
+    Node[] args = exprs(argExprs);
+    FunctionDecl target = resolution.callee(node);
+    if (target != null) {
+      return new CallNodes.UserCall(functions.get(target), args, span);
+    }
+    List<Builtin> overloads = registry.lookup(name);
+    if (!overloads.isEmpty()) {
+      return new CallNodes.BuiltinCall(overloads, args, false, span);
+    }
+    return unavailable(Unavailable.forCall(name), span);
+  }
+
+  private Node unavailable(String message, Span span) {
+    return new ValueNodes.Unavailable(message, new Node[0], span);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.freshet.interp;
+
+import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Type;
+import dev.freshet.runtime.Values;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * A parameter or return type as written in a function header ({@code string}, {@code Int}, {@code map}, {@code void}…),
+ * checked when a function is called and when it returns (DECISIONS §20). NULL fits every type.
+ */
+enum DeclaredType {
+  TEXT(Type.TEXT), NUMBER(Type.NUMBER), DECIMAL(Type.DECIMAL), BOOLEAN(Type.BOOLEAN), DATE_TIME(Type.DATE_TIME),
+  MAP(Type.MAP), LIST(Type.LIST), COLLECTION(Type.COLLECTION), FILE(Type.FILE), VOID(null), ANY(null);
+
+  final Type type;
+
+  DeclaredType(Type type) {
+    this.type = type;
+  }
+
+  static DeclaredType of(String written) {
+    String t = written.toLowerCase(Locale.ROOT);
+    int colon = t.indexOf(':');
+    if (colon >= 0) {
+      t = t.substring(0, colon);
+    }
+    return switch (t) {
+      case "string", "text" -> TEXT;
+      case "int", "integer", "long", "number", "bigint" -> NUMBER;
+      case "decimal", "float", "double", "currency", "percent" -> DECIMAL;
+      case "bool", "boolean" -> BOOLEAN;
+      case "date", "datetime", "date-time", "time", "timestamp" -> DATE_TIME;
+      case "map", "keyvalue", "key-value" -> MAP;
+      case "list" -> LIST;
+      case "collection" -> COLLECTION;
+      case "file" -> FILE;
+      case "void" -> VOID;
+      default -> ANY;
+    };
+  }
+
+  /** The value converted to this type (NUMBER widens to DECIMAL), or an error naming what was expected. */
+  Object accept(Object v, String what) {
+    if (v == null || this == ANY) {
+      return v;
+    }
+    switch (this) {
+      case DECIMAL:
+        if (v instanceof Long l) {
+          return BigDecimal.valueOf(l);
+        }
+        break;
+      case MAP:
+        if (v instanceof DelugeCollection c && !c.isList()) {
+          return v;
+        }
+        break;
+      case LIST:
+        if (v instanceof DelugeCollection c && !c.isMap()) {
+          return v;
+        }
+        break;
+      case COLLECTION:
+        if (v instanceof DelugeCollection) {
+          return v;
+        }
+        break;
+      case VOID:
+        throw new ScriptError(what + " is void and cannot return a value");
+      default:
+        break;
+    }
+    if (type != null && Values.typeOf(v) == type) {
+      return v;
+    }
+    throw new ScriptError(what + " must be " + type.display() + ", got " + dev.freshet.runtime.Ops.describe(v));
+  }
+}

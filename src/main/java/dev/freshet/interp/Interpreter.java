@@ -1,0 +1,67 @@
+package dev.freshet.interp;
+
+import dev.freshet.ast.Script;
+import dev.freshet.builtins.Builtin;
+import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.check.KnownNames;
+import dev.freshet.check.Resolver;
+import dev.freshet.parse.Parser;
+import dev.freshet.source.Diagnostic;
+import dev.freshet.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Parse → check → compile, in one call. */
+public final class Interpreter {
+  private Interpreter() {}
+
+  /** The outcome of compiling: a program, or the diagnostics that stop it. */
+  public record Compiled(Program program, List<Diagnostic> diagnostics) {
+    public boolean ok() {
+      return diagnostics.isEmpty();
+    }
+  }
+
+  /** Parses, checks and compiles. Parse errors throw {@link dev.freshet.parse.SyntaxError}. */
+  public static Compiled compile(SourceFile source, BuiltinRegistry registry, Collection<String> predefined) {
+    Script script = Parser.parseScript(source);
+    return compile(script, registry, predefined);
+  }
+
+  public static Compiled compile(Script script, BuiltinRegistry registry, Collection<String> predefined) {
+    Resolver.Result checked = Resolver.resolve(script, knownNames(registry), predefined);
+    if (!checked.diagnostics().isEmpty()) {
+      return new Compiled(null, sorted(checked.diagnostics()));
+    }
+    Compiler compiler = new Compiler(script, checked.resolution(), registry);
+    Program program = compiler.compile();
+    return new Compiled(program, compiler.diagnostics);
+  }
+
+  private static List<Diagnostic> sorted(List<Diagnostic> ds) {
+    List<Diagnostic> out = new ArrayList<>(ds);
+    out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+        : Integer.compare(a.column(), b.column()));
+    return out;
+  }
+
+  static KnownNames knownNames(BuiltinRegistry registry) {
+    return new KnownNames() {
+      @Override
+      public boolean isFunction(String name) {
+        return registry.lookup(name).stream().anyMatch(Builtin::global) || Unavailable.isKnownFunction(name);
+      }
+
+      @Override
+      public boolean isMethod(String name) {
+        return registry.lookup(name).stream().anyMatch(Builtin::method);
+      }
+
+      @Override
+      public boolean isSystemValue(String name) {
+        return registry.systemValue(name) != null;
+      }
+    };
+  }
+}

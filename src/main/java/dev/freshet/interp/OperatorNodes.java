@@ -1,0 +1,181 @@
+package dev.freshet.interp;
+
+import dev.freshet.ast.Expr.BinaryOp;
+import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Values;
+import dev.freshet.source.Span;
+
+/** Unary, binary, logical and conditional operators. Errors point at the operator. */
+final class OperatorNodes {
+  private OperatorNodes() {}
+
+  static final class Binary extends Node {
+    private final BinaryOp op;
+    private final Node left;
+    private final Node right;
+
+    Binary(BinaryOp op, Node left, Node right, Span span) {
+      super(span);
+      this.op = op;
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object a = left.eval(f);
+      Object b = right.eval(f);
+      try {
+        return apply(op, a, b);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+
+    static Object apply(BinaryOp op, Object a, Object b) {
+      return switch (op) {
+        case ADD -> Ops.add(a, b);
+        case SUBTRACT -> Ops.subtract(a, b);
+        case MULTIPLY -> Ops.multiply(a, b);
+        case DIVIDE -> Ops.divide(a, b);
+        case REMAINDER -> Ops.remainder(a, b);
+        case LESS -> Ops.compare(op.symbol, a, b) < 0;
+        case LESS_EQUAL -> Ops.compare(op.symbol, a, b) <= 0;
+        case GREATER -> Ops.compare(op.symbol, a, b) > 0;
+        case GREATER_EQUAL -> Ops.compare(op.symbol, a, b) >= 0;
+        case EQUAL -> Values.same(a, b);
+        case NOT_EQUAL -> !Values.same(a, b);
+        default -> throw new IllegalStateException("logical operators are compiled to And / Or");
+      };
+    }
+  }
+
+  static final class And extends Node {
+    private final Node left;
+    private final Node right;
+
+    And(Node left, Node right, Span span) {
+      super(span);
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      try {
+        return Ops.truth("'&&'", left.eval(f)) && Ops.truth("'&&'", right.eval(f));
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  static final class Or extends Node {
+    private final Node left;
+    private final Node right;
+
+    Or(Node left, Node right, Span span) {
+      super(span);
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      try {
+        return Ops.truth("'||'", left.eval(f)) || Ops.truth("'||'", right.eval(f));
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  static final class Not extends Node {
+    private final Node operand;
+
+    Not(Node operand, Span span) {
+      super(span);
+      this.operand = operand;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object v = operand.eval(f);
+      try {
+        return Ops.not(v);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  static final class Negate extends Node {
+    private final Node operand;
+    private final boolean plus;
+
+    Negate(Node operand, boolean plus, Span span) {
+      super(span);
+      this.operand = operand;
+      this.plus = plus;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object v = operand.eval(f);
+      try {
+        if (plus) {
+          if (!Values.isNumeric(v)) {
+            throw new ScriptError("operator '+' cannot be applied to " + Values.typeOf(v));
+          }
+          return v;
+        }
+        return Ops.negate(v);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  /** {@code if(condition, a, b)}: only the chosen branch is evaluated. */
+  static final class Conditional extends Node {
+    private final Node condition;
+    private final Node whenTrue;
+    private final Node whenFalse;
+
+    Conditional(Node condition, Node whenTrue, Node whenFalse, Span span) {
+      super(span);
+      this.condition = condition;
+      this.whenTrue = whenTrue;
+      this.whenFalse = whenFalse;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      boolean c;
+      try {
+        c = Ops.truth("if(…)", condition.eval(f));
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+      return c ? whenTrue.eval(f) : whenFalse.eval(f);
+    }
+  }
+
+  static final class IfNull extends Node {
+    private final Node value;
+    private final Node fallback;
+
+    IfNull(Node value, Node fallback, Span span) {
+      super(span);
+      this.value = value;
+      this.fallback = fallback;
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object v = value.eval(f);
+      return v != null ? v : fallback.eval(f);
+    }
+  }
+}

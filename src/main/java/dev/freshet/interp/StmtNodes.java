@@ -1,0 +1,264 @@
+package dev.freshet.interp;
+
+import dev.freshet.ast.Stmt.AssignOp;
+import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.ErrorValue;
+import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Values;
+import dev.freshet.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compiled statements. */
+final class StmtNodes {
+  private StmtNodes() {}
+
+  static final class Assign extends Exec {
+    private final int slot;
+    private final Node value;
+
+    Assign(int slot, Node value, Span span) {
+      super(span);
+      this.slot = slot;
+      this.value = value;
+    }
+
+    @Override
+    void run(Frame f) {
+      f.slots[slot] = value.eval(f);
+    }
+  }
+
+  /** {@code x += v} and friends: the same operator rules as {@code x = x + v}. */
+  static final class CompoundAssign extends Exec {
+    private final int slot;
+    private final AssignOp op;
+    private final Node value;
+
+    CompoundAssign(int slot, AssignOp op, Node value, Span span) {
+      super(span);
+      this.slot = slot;
+      this.op = op;
+      this.value = value;
+    }
+
+    @Override
+    void run(Frame f) {
+      Object current = f.slots[slot];
+      Object v = value.eval(f);
+      try {
+        f.slots[slot] = switch (op) {
+          case ADD -> Ops.add(current, v);
+          case SUBTRACT -> Ops.subtract(current, v);
+          case MULTIPLY -> Ops.multiply(current, v);
+          case DIVIDE -> Ops.divide(current, v);
+          default -> Ops.remainder(current, v);
+        };
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  static final class Evaluate extends Exec {
+    private final Node expr;
+
+    Evaluate(Node expr, Span span) {
+      super(span);
+      this.expr = expr;
+    }
+
+    @Override
+    void run(Frame f) {
+      expr.eval(f);
+    }
+  }
+
+  static final class Info extends Exec {
+    private final Node value;
+
+    Info(Node value, Span span) {
+      super(span);
+      this.value = value;
+    }
+
+    @Override
+    void run(Frame f) {
+      f.run.info(value == null ? "" : Values.toText(value.eval(f)));
+    }
+  }
+
+  static final class If extends Exec {
+    private final Node[] conditions;
+    private final Exec[][] bodies;
+    private final Exec[] otherwise;
+
+    If(Node[] conditions, Exec[][] bodies, Exec[] otherwise, Span span) {
+      super(span);
+      this.conditions = conditions;
+      this.bodies = bodies;
+      this.otherwise = otherwise;
+    }
+
+    @Override
+    void run(Frame f) {
+      for (int i = 0; i < conditions.length; i++) {
+        Object c = conditions[i].eval(f);
+        if (!(c instanceof Boolean)) {
+          throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), conditions[i].span);
+        }
+        if ((Boolean) c) {
+          runAll(bodies[i], f);
+          return;
+        }
+      }
+      if (otherwise != null) {
+        runAll(otherwise, f);
+      }
+    }
+  }
+
+  /** {@code for each}: over a LIST (a snapshot), a comma-separated TEXT, or a MAP's keys (DECISIONS §16). */
+  static final class ForEach extends Exec {
+    private final int slot;
+    private final boolean index;
+    private final Node iterable;
+    private final Exec[] body;
+
+    ForEach(int slot, boolean index, Node iterable, Exec[] body, Span span) {
+      super(span);
+      this.slot = slot;
+      this.index = index;
+      this.iterable = iterable;
+      this.body = body;
+    }
+
+    @Override
+    void run(Frame f) {
+      List<Object> items = items(iterable.eval(f));
+      for (int i = 0; i < items.size(); i++) {
+        if (i > 0) {
+          f.run.tick(span); // the header counts once per iteration; the first was counted by the block
+        }
+        f.slots[slot] = index ? (Object) (long) i : items.get(i);
+        try {
+          runAll(body, f);
+        } catch (Signals.Break b) {
+          return;
+        } catch (Signals.Continue c) {
+          // next iteration
+        }
+      }
+    }
+
+    private List<Object> items(Object v) {
+      if (v instanceof DelugeCollection c) {
+        return c.snapshot();
+      }
+      if (v instanceof String s) {
+        List<Object> parts = new ArrayList<>();
+        if (!s.isEmpty()) {
+          parts.addAll(List.of(s.split(",", -1)));
+        }
+        return parts;
+      }
+      throw new ScriptError("for each needs a LIST, MAP or TEXT, got " + Ops.describe(v), iterable.span);
+    }
+  }
+
+  static final class Break extends Exec {
+    Break(Span span) {
+      super(span);
+    }
+
+    @Override
+    void run(Frame f) {
+      throw Signals.BREAK;
+    }
+  }
+
+  static final class Continue extends Exec {
+    Continue(Span span) {
+      super(span);
+    }
+
+    @Override
+    void run(Frame f) {
+      throw Signals.CONTINUE;
+    }
+  }
+
+  static final class Return extends Exec {
+    private final Node value;
+
+    Return(Node value, Span span) {
+      super(span);
+      this.value = value;
+    }
+
+    @Override
+    void run(Frame f) {
+      f.returned = value == null ? null : value.eval(f);
+      throw Signals.RETURN;
+    }
+  }
+
+  static final class Throw extends Exec {
+    private final Node value;
+
+    Throw(Node value, Span span) {
+      super(span);
+      this.value = value;
+    }
+
+    @Override
+    void run(Frame f) {
+      Object v = value.eval(f);
+      throw new ScriptError(v instanceof ErrorValue e ? e.message() : Values.toText(v), span);
+    }
+  }
+
+  /** {@code try/catch}: catches runtime errors and throws, not limit violations. */
+  static final class Try extends Exec {
+    private final Exec[] body;
+    private final int slot;
+    private final Exec[] handler;
+
+    Try(Exec[] body, int slot, Exec[] handler, Span span) {
+      super(span);
+      this.body = body;
+      this.slot = slot;
+      this.handler = handler;
+    }
+
+    @Override
+    void run(Frame f) {
+      try {
+        runAll(body, f);
+      } catch (ScriptError e) {
+        if (e.uncatchable()) {
+          throw e;
+        }
+        if (slot >= 0) {
+          f.slots[slot] = new ErrorValue(e.getMessage(), e.span() == null ? span.line() : e.span().line());
+        }
+        runAll(handler, f);
+      }
+    }
+  }
+
+  static final class Unavailable extends Exec {
+    private final String message;
+
+    Unavailable(String message, Span span) {
+      super(span);
+      this.message = message;
+    }
+
+    @Override
+    void run(Frame f) {
+      throw new ScriptError(message, span);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.freshet.interp;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Messages for constructs that parse but cannot run in this engine. */
+final class Unavailable {
+  private Unavailable() {}
+
+  static final String INVOKEURL = "invokeurl cannot run yet: this Freshet build has no HTTP support"
+      + " (the task parsed and was checked; its execution arrives with the invokeurl release)";
+  static final String SENDMAIL = "sendmail cannot run yet: this Freshet build has no mail support"
+      + " (the task parsed and was checked; its execution arrives with the sendmail release)";
+
+  /** Creator-only functions: known to the checker, an error when run. */
+  static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl");
+  /** Legacy web tasks that arrive with HTTP support. */
+  static final Set<String> WEB_FUNCTIONS = Set.of("geturl", "posturl");
+
+  static String creatorOnly(String construct) {
+    return construct + " is Creator-only: it needs a Zoho Creator application and cannot run here";
+  }
+
+  static String integration(String name) {
+    return name + " is not available: no library or host provides this Zoho integration";
+  }
+
+  static String forCall(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (CREATOR_FUNCTIONS.contains(lower)) {
+      return creatorOnly(name + "()");
+    }
+    if (WEB_FUNCTIONS.contains(lower)) {
+      return name + "() cannot run yet: this Freshet build has no HTTP support";
+    }
+    return integration(name);
+  }
+
+  static boolean isKnownFunction(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return CREATOR_FUNCTIONS.contains(lower) || WEB_FUNCTIONS.contains(lower);
+  }
+}

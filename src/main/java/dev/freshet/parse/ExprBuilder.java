@@ -1,0 +1,317 @@
+package dev.freshet.parse;
+
+import dev.freshet.ast.Expr;
+import dev.freshet.ast.Expr.BinaryOp;
+import dev.freshet.ast.Expr.LiteralKind;
+import dev.freshet.ast.TaskParam;
+import dev.freshet.parse.gen.DelugeLexer;
+import dev.freshet.parse.gen.DelugeParser.*;
+import dev.freshet.parse.gen.DelugeParserBaseVisitor;
+import dev.freshet.source.Span;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Parse tree → {@link Expr}. */
+final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
+  /** Roots of dotted names that are namespaces, not variables. */
+  private static final Set<String> NAMESPACES = Set.of("zoho", "thisapp", "standalone");
+
+  private final AstBuilder ast;
+
+  ExprBuilder(AstBuilder ast) {
+    this.ast = ast;
+  }
+
+  Expr build(ExpressionContext ctx) {
+    return visit(ctx);
+  }
+
+  List<Expr> all(List<ExpressionContext> ctxs) {
+    List<Expr> out = new ArrayList<>(ctxs.size());
+    for (ExpressionContext c : ctxs) {
+      out.add(build(c));
+    }
+    return out;
+  }
+
+  @Override
+  public Expr visitUnaryExpr(UnaryExprContext ctx) {
+    Expr operand = build(ctx.expression());
+    Expr.UnaryOp op = switch (ctx.op.getType()) {
+      case DelugeLexer.NOT -> Expr.UnaryOp.NOT;
+      case DelugeLexer.MINUS -> Expr.UnaryOp.NEGATE;
+      default -> Expr.UnaryOp.PLUS;
+    };
+    if (op == Expr.UnaryOp.NEGATE && operand instanceof Expr.Literal lit && lit.value() instanceof Long n) {
+      return new Expr.Literal(LiteralKind.NUMBER, -n, Spans.of(ctx));
+    }
+    return new Expr.Unary(op, operand, Spans.of(ctx.op));
+  }
+
+  @Override
+  public Expr visitMultiplicativeExpr(MultiplicativeExprContext ctx) {
+    return binary(ctx.op.getType() == DelugeLexer.STAR ? BinaryOp.MULTIPLY
+        : ctx.op.getType() == DelugeLexer.SLASH ? BinaryOp.DIVIDE : BinaryOp.REMAINDER, ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitAdditiveExpr(AdditiveExprContext ctx) {
+    return binary(ctx.op.getType() == DelugeLexer.PLUS ? BinaryOp.ADD : BinaryOp.SUBTRACT, ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitRelationalExpr(RelationalExprContext ctx) {
+    BinaryOp op = switch (ctx.op.getType()) {
+      case DelugeLexer.LT -> BinaryOp.LESS;
+      case DelugeLexer.LE -> BinaryOp.LESS_EQUAL;
+      case DelugeLexer.GT -> BinaryOp.GREATER;
+      default -> BinaryOp.GREATER_EQUAL;
+    };
+    return binary(op, ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitEqualityExpr(EqualityExprContext ctx) {
+    return binary(ctx.op.getType() == DelugeLexer.EQ ? BinaryOp.EQUAL : BinaryOp.NOT_EQUAL, ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitAndExpr(AndExprContext ctx) {
+    return binary(BinaryOp.AND, ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitOrExpr(OrExprContext ctx) {
+    return binary(BinaryOp.OR, ctx.expression(), ctx.op);
+  }
+
+  private Expr binary(BinaryOp op, List<ExpressionContext> sides, org.antlr.v4.runtime.Token token) {
+    return new Expr.Binary(op, build(sides.get(0)), build(sides.get(1)), Spans.of(token));
+  }
+
+  @Override
+  public Expr visitPostfixExpr(PostfixExprContext ctx) {
+    return postfix(ctx.postfix());
+  }
+
+  /** A primary followed by {@code .name}, {@code .name(args)} and {@code [criteria]} in order. */
+  Expr postfix(PostfixContext ctx) {
+    List<PostfixOpContext> ops = ctx.postfixOp();
+    int i = 0;
+    Expr result;
+    String root = ctx.primary() instanceof NameExprContext n ? n.identifier().getText() : null;
+    String lower = root == null ? null : root.toLowerCase(Locale.ROOT);
+    if (lower != null && NAMESPACES.contains(lower) && !ops.isEmpty()) {
+      StringBuilder dotted = new StringBuilder(lower);
+      Span span = Spans.of(ctx.primary());
+      result = null;
+      while (i < ops.size() && result == null) {
+        PostfixOpContext op = ops.get(i++);
+        if (op instanceof PropertyAccessContext p) {
+          dotted.append('.').append(p.memberName().getText());
+        } else if (op instanceof MethodCallContext m) {
+          dotted.append('.').append(m.memberName().getText());
+          result = new Expr.QualifiedCall(dotted.toString(), arguments(m.arguments(), dotted.toString()), span);
+        } else {
+          i--;
+          break;
+        }
+      }
+      if (result == null) {
+        result = new Expr.QualifiedName(dotted.toString(), span);
+      }
+    } else if ("input".equals(lower) && !ops.isEmpty() && ops.get(0) instanceof PropertyAccessContext p) {
+      result = new Expr.InputField(p.memberName().getText(), Spans.of(ctx.primary()));
+      i = 1;
+    } else {
+      result = visit(ctx.primary());
+    }
+    for (; i < ops.size(); i++) {
+      result = applyPostfix(result, ops.get(i));
+    }
+    return result;
+  }
+
+  private Expr applyPostfix(Expr target, PostfixOpContext op) {
+    if (op instanceof MethodCallContext m) {
+      String name = m.memberName().getText();
+      return new Expr.MethodCall(target, name, arguments(m.arguments(), name), Spans.of(m.memberName()));
+    }
+    if (op instanceof PropertyAccessContext p) {
+      return new Expr.Property(target, p.memberName().getText(), Spans.of(p.memberName()));
+    }
+    CriteriaContext c = (CriteriaContext) op;
+    if (!(target instanceof Expr.Name form)) {
+      ast.error(Spans.of(c), "'[' can only follow a form name (Creator's Form[criteria]); use .get(index) for lists");
+      return target;
+    }
+    Expr criteria = c.expression() == null ? null : build(c.expression());
+    return new Expr.FormFetch(form.name(), criteria, form.span());
+  }
+
+  private List<Expr> arguments(ArgumentsContext ctx, String callee) {
+    List<Expr> args = new ArrayList<>();
+    if (ctx == null) {
+      return args;
+    }
+    for (ArgumentContext a : ctx.argument()) {
+      if (a.expression().size() > 1) {
+        ast.error(Spans.of(a.COLON().getSymbol()), "'key : value' arguments are only allowed in Collection(…), not in "
+            + callee + "(…)");
+      }
+      args.add(build(a.expression(0)));
+    }
+    return args;
+  }
+
+  @Override
+  public Expr visitLiteralExpr(LiteralExprContext ctx) {
+    var token = ctx.literal().getStart();
+    Span span = Spans.of(token);
+    String text = token.getText();
+    return switch (token.getType()) {
+      case DelugeLexer.TEXT_LITERAL -> new Expr.Literal(LiteralKind.TEXT, Literals.unquote(text), span);
+      case DelugeLexer.QUOTED_LITERAL -> new Expr.Literal(LiteralKind.QUOTED, Literals.unquote(text), span);
+      case DelugeLexer.NUMBER_LITERAL -> number(text, span);
+      case DelugeLexer.DECIMAL_LITERAL -> new Expr.Literal(LiteralKind.DECIMAL, new BigDecimal(text), span);
+      case DelugeLexer.TRUE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.TRUE, span);
+      case DelugeLexer.FALSE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.FALSE, span);
+      default -> new Expr.Literal(LiteralKind.NULL, null, span);
+    };
+  }
+
+  private Expr number(String text, Span span) {
+    try {
+      return new Expr.Literal(LiteralKind.NUMBER, Long.parseLong(text), span);
+    } catch (NumberFormatException e) {
+      ast.error(span, "number " + text + " is too large for NUMBER (64-bit); write it as a DECIMAL (" + text + ".0)");
+      return new Expr.Literal(LiteralKind.NUMBER, 0L, span);
+    }
+  }
+
+  @Override
+  public Expr visitParenExpr(ParenExprContext ctx) {
+    return build(ctx.expression());
+  }
+
+  @Override
+  public Expr visitMapLiteral(MapLiteralContext ctx) {
+    if (ctx.mapEntry().isEmpty()) {
+      return new Expr.EmptyCollection(Spans.of(ctx));
+    }
+    List<Expr.Entry> entries = new ArrayList<>();
+    for (MapEntryContext e : ctx.mapEntry()) {
+      entries.add(new Expr.Entry(build(e.expression(0)), build(e.expression(1))));
+    }
+    return new Expr.MapLiteral(entries, Spans.of(ctx));
+  }
+
+  @Override
+  public Expr visitListLiteral(ListLiteralContext ctx) {
+    return new Expr.ListLiteral(all(ctx.expression()), Spans.of(ctx));
+  }
+
+  @Override
+  public Expr visitConditionalExpr(ConditionalExprContext ctx) {
+    return new Expr.Conditional(build(ctx.expression(0)), build(ctx.expression(1)), build(ctx.expression(2)),
+        Spans.of(ctx));
+  }
+
+  @Override
+  public Expr visitTypedListExpr(TypedListExprContext ctx) {
+    Span span = Spans.of(ctx);
+    if (!ctx.identifier(0).getText().equalsIgnoreCase("list")) {
+      ast.error(span, "unexpected ':' after " + ctx.identifier(0).getText() + "; typed lists are written List:String()");
+    }
+    return new Expr.TypedList(ctx.identifier(1).getText(), span);
+  }
+
+  @Override
+  public Expr visitCallExpr(CallExprContext ctx) {
+    String name = ctx.identifier().getText();
+    Span span = Spans.of(ctx.identifier());
+    switch (name.toLowerCase(Locale.ROOT)) {
+      case "list":
+        return new Expr.ListLiteral(arguments(ctx.arguments(), name), span);
+      case "map":
+        if (ctx.arguments() != null) {
+          ast.error(span, "Map() takes no arguments; write a map literal {\"key\": value}");
+        }
+        return new Expr.MapLiteral(List.of(), span);
+      case "collection":
+        return collection(ctx.arguments(), span);
+      case "ifnull":
+        List<Expr> args = arguments(ctx.arguments(), name);
+        if (args.size() != 2) {
+          ast.error(span, "ifnull takes 2 arguments (value, fallback), got " + args.size());
+          return new Expr.Literal(LiteralKind.NULL, null, span);
+        }
+        return new Expr.IfNull(args.get(0), args.get(1), span);
+      default:
+        return new Expr.Call(name, arguments(ctx.arguments(), name), span);
+    }
+  }
+
+  /** {@code Collection()} is undecided; {@code Collection("k": v, …)} a map; {@code Collection(a, b)} a list. */
+  private Expr collection(ArgumentsContext ctx, Span span) {
+    if (ctx == null) {
+      return new Expr.EmptyCollection(span);
+    }
+    boolean pairs = ctx.argument().get(0).expression().size() == 2;
+    List<Expr> items = new ArrayList<>();
+    List<Expr.Entry> entries = new ArrayList<>();
+    for (ArgumentContext a : ctx.argument()) {
+      if ((a.expression().size() == 2) != pairs) {
+        ast.error(Spans.of(a), "Collection(…) takes either values or 'key : value' pairs, not both");
+      } else if (pairs) {
+        entries.add(new Expr.Entry(build(a.expression(0)), build(a.expression(1))));
+      } else {
+        items.add(build(a.expression(0)));
+      }
+    }
+    return pairs ? new Expr.MapLiteral(entries, span) : new Expr.ListLiteral(items, span);
+  }
+
+  @Override
+  public Expr visitNameExpr(NameExprContext ctx) {
+    return new Expr.Name(ctx.identifier().getText(), Spans.of(ctx));
+  }
+
+  @Override
+  public Expr visitInvokeUrlExpr(InvokeUrlExprContext ctx) {
+    return new Expr.InvokeUrl(taskParams(ctx.taskParam()), Spans.of(ctx));
+  }
+
+  List<TaskParam> taskParams(List<TaskParamContext> ctxs) {
+    List<TaskParam> params = new ArrayList<>();
+    for (TaskParamContext p : ctxs) {
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < p.taskKey().getChildCount(); i++) {
+        var child = p.taskKey().getChild(i);
+        String text = child.getText().toLowerCase(Locale.ROOT);
+        if (text.equals("-")) {
+          key.append('-');
+        } else {
+          if (key.length() > 0 && key.charAt(key.length() - 1) != '-') {
+            key.append(' ');
+          }
+          key.append(text);
+        }
+      }
+      params.add(new TaskParam(key.toString(), build(p.expression()), Spans.of(p)));
+    }
+    return params;
+  }
+
+  @Override
+  public Expr visitInsertExpr(InsertExprContext ctx) {
+    List<TaskParam> fields = new ArrayList<>();
+    for (FieldValueContext f : ctx.fieldValue()) {
+      fields.add(new TaskParam(f.identifier().getText(), build(f.expression()), Spans.of(f)));
+    }
+    return new Expr.FormInsert(ctx.identifier().getText(), fields, Spans.of(ctx));
+  }
+}

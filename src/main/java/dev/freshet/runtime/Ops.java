@@ -1,0 +1,179 @@
+package dev.freshet.runtime;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** Deluge's operators over values (DECISIONS §10–§14). Errors carry no position; the interpreter adds it. */
+public final class Ops {
+  private Ops() {}
+
+  /** DECIMAL division keeps 16 significant digits, half-up (DECISIONS §11). */
+  public static final MathContext DIVISION = new MathContext(16, RoundingMode.HALF_UP);
+
+  public static Object add(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return addNumbers(x, y);
+    }
+    if (a instanceof String || b instanceof String) {
+      return Values.toText(a).concat(Values.toText(b));
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      return Values.toBigDecimal(a).add(Values.toBigDecimal(b));
+    }
+    if (a instanceof DateTime d && b instanceof Long days) {
+      return plusDays(d, days);
+    }
+    if (a instanceof Long days && b instanceof DateTime d) {
+      return plusDays(d, days);
+    }
+    throw ScriptError.typeError("+", a, b);
+  }
+
+  public static long addNumbers(long x, long y) {
+    long r = x + y;
+    if (((x ^ r) & (y ^ r)) < 0) {
+      throw overflow(x + " + " + y);
+    }
+    return r;
+  }
+
+  public static Object subtract(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return subtractNumbers(x, y);
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      return Values.toBigDecimal(a).subtract(Values.toBigDecimal(b));
+    }
+    if (a instanceof DateTime d && b instanceof Long days) {
+      return plusDays(d, -days);
+    }
+    throw ScriptError.typeError("-", a, b);
+  }
+
+  public static long subtractNumbers(long x, long y) {
+    long r = x - y;
+    if (((x ^ y) & (x ^ r)) < 0) {
+      throw overflow(x + " - " + y);
+    }
+    return r;
+  }
+
+  public static Object multiply(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      long hi = Math.multiplyHigh(x, y);
+      long lo = x * y;
+      if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+        return lo;
+      }
+      throw overflow(x + " * " + y);
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      return Values.toBigDecimal(a).multiply(Values.toBigDecimal(b));
+    }
+    throw ScriptError.typeError("*", a, b);
+  }
+
+  public static Object divide(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      if (y == 0) {
+        throw new ScriptError("division by zero");
+      }
+      if (x == Long.MIN_VALUE && y == -1) {
+        throw overflow(x + " / " + y);
+      }
+      return x / y;
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      BigDecimal divisor = Values.toBigDecimal(b);
+      if (divisor.signum() == 0) {
+        throw new ScriptError("division by zero");
+      }
+      return Values.toBigDecimal(a).divide(divisor, DIVISION);
+    }
+    throw ScriptError.typeError("/", a, b);
+  }
+
+  public static Object remainder(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      if (y == 0) {
+        throw new ScriptError("division by zero");
+      }
+      return y == -1 ? 0L : x % y;
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      BigDecimal divisor = Values.toBigDecimal(b);
+      if (divisor.signum() == 0) {
+        throw new ScriptError("division by zero");
+      }
+      return Values.toBigDecimal(a).remainder(divisor);
+    }
+    throw ScriptError.typeError("%", a, b);
+  }
+
+  public static Object negate(Object a) {
+    if (a instanceof Long x) {
+      if (x == Long.MIN_VALUE) {
+        throw overflow("-(" + x + ")");
+      }
+      return -x;
+    }
+    if (a instanceof BigDecimal d) {
+      return d.negate();
+    }
+    throw new ScriptError("operator '-' cannot be applied to " + Values.typeOf(a));
+  }
+
+  public static boolean not(Object a) {
+    if (a instanceof Boolean b) {
+      return !b;
+    }
+    throw new ScriptError("operator '!' cannot be applied to " + Values.typeOf(a));
+  }
+
+  /** Ordering for {@code < <= > >=}: numbers by value, TEXT by character code, DATE-TIME by instant. */
+  public static int compare(String op, Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
+    if (Values.isNumeric(a) && Values.isNumeric(b)) {
+      return Values.toBigDecimal(a).compareTo(Values.toBigDecimal(b));
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return x.compareTo(y);
+    }
+    if (a instanceof DateTime x && b instanceof DateTime y) {
+      return x.compareTo(y);
+    }
+    throw ScriptError.typeError(op, a, b);
+  }
+
+  /** Operand of {@code && ||}, {@code if} and {@code !}: must be BOOLEAN (DECISIONS §14). */
+  public static boolean truth(String where, Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw new ScriptError(where + " needs a BOOLEAN, got " + describe(v));
+  }
+
+  /** A value named for an error message: its type, and a short rendering for scalars. */
+  public static String describe(Object v) {
+    Type t = Values.typeOf(v);
+    if (v == null || v instanceof DelugeCollection || v instanceof FileValue) {
+      return t.display();
+    }
+    String text = Values.toText(v);
+    if (text.length() > 40) {
+      text = text.substring(0, 37) + "...";
+    }
+    return t.display() + (v instanceof String ? " \"" + text + "\"" : " " + text);
+  }
+
+  private static DateTime plusDays(DateTime d, long days) {
+    return d.with(d.value().plusDays(days));
+  }
+
+  private static ScriptError overflow(String what) {
+    return new ScriptError("NUMBER overflow: " + what + " does not fit in 64 bits");
+  }
+}

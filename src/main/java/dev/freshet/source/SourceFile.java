@@ -1,0 +1,51 @@
+package dev.freshet.source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A script's name and text, with an index of line starts for rendering diagnostics. */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceFile(String name, String text) {
+    this.name = name;
+    this.text = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < this.text.length(); i++) {
+      char c = this.text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= this.text.length() || this.text.charAt(i + 1) != '\n'))) {
+        starts.add(i + 1);
+      }
+    }
+    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The text, with a leading byte-order mark turned into a space so columns stay as the editor shows them. */
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The text of a 1-based line without its line terminator ("" when out of range). */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+}
