@@ -219,7 +219,7 @@ public final class Resolver {
       resolution.calls.put(node, f);
       if (f.params().size() != argc) {
         error(span, "function '" + f.name() + "' takes " + f.params().size() + " argument"
-            + (f.params().size() == 1 ? "" : "s") + ", got " + argc);
+            + (f.params().size() == 1 ? "" : "s") + " but " + argc + (argc == 1 ? " was" : " were") + " given");
       }
     } else if (mustExist && !known.isFunction(name)) {
       error(span, "function '" + name + "' is not defined");

@@ -159,11 +159,11 @@ final class Compiler {
     } else if (e instanceof Expr.IfNull i) {
       return new OperatorNodes.IfNull(expr(i.value()), expr(i.fallback()), span);
     } else if (e instanceof Expr.InvokeUrl) {
-      return unavailable(Unavailable.INVOKEURL, span);
+      return unavailable(Unavailable.INVOKEURL, null); // reported at its statement (DECISIONS §23)
     } else if (e instanceof Expr.FormFetch f) {
       return unavailable(Unavailable.creatorOnly("fetching records from form " + f.form() + "[…]"), span);
     } else if (e instanceof Expr.FormInsert f) {
-      return unavailable(Unavailable.creatorOnly("'insert into " + f.form() + "'"), span);
+      return unavailable(Unavailable.creatorOnly("'insert into " + f.form() + "'"), null);
     }
     throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
   }

@@ -64,7 +64,7 @@ final class OperatorNodes {
     @Override
     Object eval(Frame f) {
       try {
-        return Ops.truth("'&&'", left.eval(f)) && Ops.truth("'&&'", right.eval(f));
+        return Ops.truth("operator '&&'", left.eval(f)) && Ops.truth("operator '&&'", right.eval(f));
       } catch (ScriptError e) {
         throw e.at(span);
       }
@@ -84,7 +84,7 @@ final class OperatorNodes {
     @Override
     Object eval(Frame f) {
       try {
-        return Ops.truth("'||'", left.eval(f)) || Ops.truth("'||'", right.eval(f));
+        return Ops.truth("operator '||'", left.eval(f)) || Ops.truth("operator '||'", right.eval(f));
       } catch (ScriptError e) {
         throw e.at(span);
       }

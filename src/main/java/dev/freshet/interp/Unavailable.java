@@ -7,10 +7,8 @@ import java.util.Set;
 final class Unavailable {
   private Unavailable() {}
 
-  static final String INVOKEURL = "invokeurl cannot run yet: this Freshet build has no HTTP support"
-      + " (the task parsed and was checked; its execution arrives with the invokeurl release)";
-  static final String SENDMAIL = "sendmail cannot run yet: this Freshet build has no mail support"
-      + " (the task parsed and was checked; its execution arrives with the sendmail release)";
+  static final String INVOKEURL = "invokeurl cannot run in this Freshet build: HTTP support comes in a later release";
+  static final String SENDMAIL = "sendmail cannot run in this Freshet build: mail support comes in a later release";
 
   /** Creator-only functions: known to the checker, an error when run. */
   static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl");

@@ -34,11 +34,12 @@ final class ErrorListener extends BaseErrorListener {
   @Override
   public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String msg,
       RecognitionException e) {
-    if (line == lastLine || diagnostics.size() >= MAX_ERRORS) {
-      return; // later errors on the same line are usually echoes of the first
+    Token token = offendingSymbol instanceof Token t ? t : null;
+    if (!diagnostics.isEmpty() && (line <= lastLine + 1 || diagnostics.size() >= MAX_ERRORS || token == null
+        || token.getType() == Token.EOF || token.getType() == DelugeLexer.RBRACE)) {
+      return; // errors right after another one, or at a closing brace or the end, are usually its echoes
     }
     lastLine = line;
-    Token token = offendingSymbol instanceof Token t ? t : null;
     String message = token == null ? msg : describe(token, (Parser) recognizer);
     int start = token == null ? 0 : Math.max(token.getStartIndex(), 0);
     int end = token == null ? 0 : Math.max(token.getStopIndex() + 1, start);
@@ -61,10 +62,19 @@ final class ErrorListener extends BaseErrorListener {
         break;
     }
     IntervalSet expected = parser.getExpectedTokens();
-    String found = token.getType() == Token.EOF ? "end of input" : "'" + token.getText() + "'";
+    boolean eof = token.getType() == Token.EOF;
+    String found = eof ? "end of file" : "'" + token.getText() + "'";
+    if (eof && expected.contains(DelugeLexer.RBRACE)) {
+      return "expected '}' but found end of file";
+    }
+    if (token.getType() == DelugeLexer.ELSE && expected.contains(DelugeLexer.FOR)) {
+      return "'else' without 'if': else must follow the closing '}' of an if block";
+    }
+    if (expected.contains(DelugeLexer.FOR)) {
+      return "unexpected " + found + " at the start of a statement";
+    }
     String wanted = expectation(expected, parser.getVocabulary());
-    return (token.getType() == Token.EOF ? "unexpected end of input" : "unexpected " + found)
-        + (wanted.isEmpty() ? "" : ", expected " + wanted);
+    return wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + " but found " + found;
   }
 
   private static String expectation(IntervalSet expected, Vocabulary vocabulary) {

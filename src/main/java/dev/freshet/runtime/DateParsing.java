@@ -266,12 +266,10 @@ public final class DateParsing {
     while (i < pattern.length()) {
       char c = pattern.charAt(i);
       if (c == '\'') {
-        int end = pattern.indexOf('\'', i + 1);
-        if (end < 0) {
+        i = quoted(b, pattern, i);
+        if (i < 0) {
           return null;
         }
-        b.appendLiteral(end == i + 1 ? "'" : pattern.substring(i + 1, end));
-        i = end + 1;
       } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
         int end = i;
         while (end < pattern.length() && pattern.charAt(end) == c) {
@@ -288,6 +286,34 @@ public final class DateParsing {
       }
     }
     return b.toFormatter(Locale.ENGLISH);
+  }
+
+  /**
+   * Appends a quoted section starting at {@code start} ({@code ''} alone is a quote; inside quotes {@code ''} is a
+   * quote too); returns the index after it, or -1 when it is not closed.
+   */
+  private static int quoted(DateTimeFormatterBuilder b, String pattern, int start) {
+    if (start + 1 < pattern.length() && pattern.charAt(start + 1) == '\'') {
+      b.appendLiteral('\'');
+      return start + 2;
+    }
+    StringBuilder text = new StringBuilder();
+    int i = start + 1;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+          text.append('\'');
+          i += 2;
+          continue;
+        }
+        b.appendLiteral(text.toString());
+        return i + 1;
+      }
+      text.append(c);
+      i++;
+    }
+    return -1;
   }
 
   /** One run of a pattern letter, keeping SimpleDateFormat's meaning where java.time differs. */

@@ -153,7 +153,7 @@ public final class Ops {
     if (v instanceof Boolean b) {
       return b;
     }
-    throw new ScriptError(where + " needs a BOOLEAN, got " + describe(v));
+    throw new ScriptError(where + " needs BOOLEAN operands, got " + describe(v));
   }
 
   /** A value named for an error message: its type, and a short rendering for scalars. */

@@ -1,0 +1,130 @@
+package dev.freshet.builtins;
+
+import static dev.freshet.builtins.Args.decimal;
+import static dev.freshet.builtins.Args.error;
+import static dev.freshet.builtins.Args.has;
+import static dev.freshet.builtins.Args.number;
+import static dev.freshet.builtins.Args.numeric;
+import static dev.freshet.builtins.ParamType.NUMBER;
+import static dev.freshet.builtins.ParamType.NUMERIC;
+
+import dev.freshet.runtime.Ops;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Math functions (DELUGE-FACTS 5.2, DECISIONS §12): round rounds half-up and gives DECIMAL; ceil / floor give
+ * NUMBER; abs keeps the type; sqrt, power, exp, log and the trigonometric functions give DECIMAL to 16 significant
+ * digits. TEXT holding a number is converted first.
+ */
+final class NumberLib implements Library {
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  @Override
+  public void register(BuiltinRegistry r) {
+    r.fn("abs", "The number without its sign (same type)").param("number", NUMERIC).returns("NUMBER or DECIMAL")
+        .impl((env, a) -> {
+          Object n = numeric("abs", a[0]);
+          return n instanceof Long l ? (Object) Ops.negate(l < 0 ? l : -l) : ((BigDecimal) n).abs();
+        });
+    r.fn("ceil", "The smallest whole NUMBER not below the number").param("number", NUMERIC).returns("NUMBER")
+        .impl((env, a) -> whole("ceil", decimal("ceil", a[0]).setScale(0, RoundingMode.CEILING)));
+    r.fn("floor", "The largest whole NUMBER not above the number").param("number", NUMERIC).returns("NUMBER")
+        .impl((env, a) -> whole("floor", decimal("floor", a[0]).setScale(0, RoundingMode.FLOOR)));
+    r.fn("round", "The number rounded half-up to the given decimal places (default 0), as a DECIMAL")
+        .param("number", NUMERIC).optional("places", NUMBER).returns("DECIMAL").impl((env, a) -> {
+          long places = has(a, 1) ? number(a, 1) : 0;
+          if (Math.abs(places) > 1000) {
+            throw error("round", "places " + places + " is out of range");
+          }
+          return decimal("round", a[0]).setScale((int) places, RoundingMode.HALF_UP);
+        });
+    r.fn("sqrt", "The square root, as a DECIMAL").param("number", NUMERIC).returns("DECIMAL").impl((env, a) -> {
+      BigDecimal n = decimal("sqrt", a[0]);
+      if (n.signum() < 0) {
+        throw error("sqrt", "cannot take the square root of a negative number (" + Args.describe(a[0]) + ")");
+      }
+      return n.sqrt(Ops.DIVISION);
+    });
+    r.fn("power", "The number raised to the exponent, as a DECIMAL").param("number", NUMERIC)
+        .param("exponent", NUMERIC).returns("DECIMAL")
+        .impl((env, a) -> power(decimal("power", a[0]), decimal("power", a[1])));
+    math(r, "exp", "e raised to the number, as a DECIMAL", Math::exp);
+    math(r, "log", "The natural logarithm, as a DECIMAL", Math::log);
+    math(r, "sin", "The sine of an angle in radians, as a DECIMAL", Math::sin);
+    math(r, "cos", "The cosine of an angle in radians, as a DECIMAL", Math::cos);
+    math(r, "tan", "The tangent of an angle in radians, as a DECIMAL", Math::tan);
+    math(r, "asin", "The arc sine in radians, as a DECIMAL", Math::asin);
+    math(r, "acos", "The arc cosine in radians, as a DECIMAL", Math::acos);
+    math(r, "atan", "The arc tangent in radians, as a DECIMAL", Math::atan);
+    registerMore(r);
+  }
+
+  private void registerMore(BuiltinRegistry r) {
+    r.fn("min", "The smaller of two numbers").param("a", NUMERIC).param("b", NUMERIC).returns("NUMBER or DECIMAL")
+        .impl((env, a) -> pick("min", a, true));
+    r.fn("max", "The larger of two numbers").param("a", NUMERIC).param("b", NUMERIC).returns("NUMBER or DECIMAL")
+        .impl((env, a) -> pick("max", a, false));
+    r.fn("isEven", "Whether the whole number is even").param("number", NUMBER).returns("BOOLEAN")
+        .impl((env, a) -> number(a, 0) % 2 == 0);
+    r.fn("isOdd", "Whether the whole number is odd").param("number", NUMBER).returns("BOOLEAN")
+        .impl((env, a) -> number(a, 0) % 2 != 0);
+    r.fn("toHex", "The whole number in lower-case hexadecimal").param("number", NUMBER).returns("TEXT")
+        .impl((env, a) -> Long.toHexString(number(a, 0)));
+    r.fn("randomNumber", "A random number from start (inclusive) to end (exclusive); DECIMAL when either bound "
+        + "is a DECIMAL").param("start", NUMERIC).param("end", NUMERIC).returns("NUMBER or DECIMAL")
+        .globalOnly().impl((env, a) -> {
+          Object start = numeric("randomNumber", a[0]);
+          Object end = numeric("randomNumber", a[1]);
+          if (Ops.compare("randomNumber", start, end) > 0) {
+            throw error("randomNumber", "start " + Args.describe(start) + " is above end " + Args.describe(end));
+          }
+          if (start instanceof Long s && end instanceof Long e) {
+            return s.equals(e) ? s : env.random().nextLong(s, e);
+          }
+          BigDecimal lo = (BigDecimal) Ops.add(BigDecimal.ZERO, start);
+          BigDecimal span = ((BigDecimal) Ops.subtract(end, lo));
+          return lo.add(span.multiply(BigDecimal.valueOf(env.random().nextDouble()))).round(Ops.DIVISION);
+        });
+  }
+
+  private static void math(BuiltinRegistry r, String name, String doc, DoubleUnaryOperator f) {
+    r.fn(name, doc).param("number", NUMERIC).returns("DECIMAL")
+        .impl((env, a) -> fromDouble(name, f.applyAsDouble(decimal(name, a[0]).doubleValue())));
+  }
+
+  /** A double result as a DECIMAL of 16 significant digits; NaN or infinity is an error. */
+  static BigDecimal fromDouble(String fn, double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw error(fn, "the result is not a finite number");
+    }
+    return new BigDecimal(d).round(Ops.DIVISION);
+  }
+
+  private static BigDecimal power(BigDecimal base, BigDecimal exponent) {
+    if (base.signum() == 0 && exponent.signum() < 0) {
+      throw error("power", "0 cannot be raised to a negative exponent");
+    }
+    boolean whole = exponent.signum() == 0 || exponent.stripTrailingZeros().scale() <= 0;
+    if (whole && exponent.abs().compareTo(BigDecimal.valueOf(999)) <= 0) {
+      return base.pow(exponent.intValueExact(), Ops.DIVISION);
+    }
+    return fromDouble("power", Math.pow(base.doubleValue(), exponent.doubleValue()));
+  }
+
+  private static long whole(String fn, BigDecimal d) {
+    if (d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
+      throw error(fn, "the result " + d.toPlainString() + " is too large for a NUMBER");
+    }
+    return d.longValueExact();
+  }
+
+  private static Object pick(String fn, Object[] a, boolean smaller) {
+    Object x = numeric(fn, a[0]);
+    Object y = numeric(fn, a[1]);
+    int c = Ops.compare(fn, x, y);
+    return (smaller ? c <= 0 : c >= 0) ? x : y;
+  }
+}
