@@ -152,7 +152,7 @@ public final class Resolver {
     if (slot != null) {
       resolution.slots.put(node, slot);
     } else {
-      error(span, "variable '" + name + "' is not defined");
+      error(span, "variable '" + name + "' is not defined" + Suggest.hint(name, scope.slots.keySet()));
     }
   }
 
@@ -166,7 +166,7 @@ public final class Resolver {
       if (slot != null) {
         resolution.slots.put(n, slot);
       } else if (!known.isSystemValue(n.name())) {
-        error(n.span(), "variable '" + n.name() + "' is not defined");
+        error(n.span(), "variable '" + n.name() + "' is not defined" + Suggest.hint(n.name(), scope.slots.keySet()));
       }
     } else if (e instanceof Expr.ListLiteral l) {
       l.items().forEach(this::expr);
@@ -222,7 +222,8 @@ public final class Resolver {
             + (f.params().size() == 1 ? "" : "s") + " but " + argc + (argc == 1 ? " was" : " were") + " given");
       }
     } else if (mustExist && !known.isFunction(name)) {
-      error(span, "function '" + name + "' is not defined");
+      error(span, "function '" + name + "' is not defined"
+          + Suggest.hint(name, functions.values().stream().map(FunctionDecl::name).toList()));
     }
   }
 }

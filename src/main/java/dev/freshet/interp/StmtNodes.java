@@ -200,6 +200,7 @@ final class StmtNodes {
     @Override
     void run(Frame f) {
       f.returned = value == null ? null : value.eval(f);
+      f.returnedAt = span;
       throw Signals.RETURN;
     }
   }

@@ -39,7 +39,11 @@ final class UserFunction {
       if (frame.returned == null) {
         return null;
       }
-      return returnType.accept(frame.returned, "the return value of " + name() + "()");
+      try {
+        return returnType.accept(frame.returned, "the return value of " + name() + "()");
+      } catch (ScriptError e) {
+        throw e.at(frame.returnedAt);
+      }
     } catch (ScriptError e) {
       e.addCall(name(), callSite);
       throw e;

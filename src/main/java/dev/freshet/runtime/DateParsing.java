@@ -90,8 +90,8 @@ public final class DateParsing {
         s = z.group(1);
       }
     }
-    Matcher t = TIME.matcher(s);
-    if (t.matches() && (iso || !t.group(2).equals("T"))) {
+    Matcher t = s.indexOf(':') < 0 ? null : TIME.matcher(s);
+    if (t != null && t.matches() && (iso || !t.group(2).equals("T"))) {
       LocalDate date = parseDate(t.group(1));
       if (date == null) {
         return null;

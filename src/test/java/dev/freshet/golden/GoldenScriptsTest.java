@@ -40,6 +40,15 @@ class GoldenScriptsTest {
     return scripts.stream().map(GoldenScriptsTest::test);
   }
 
+  /** The runnable samples print exactly what their {@code .out} files (shown in the docs) say. */
+  @TestFactory
+  Stream<DynamicNode> samples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("samples"))) {
+      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
+          .map(p -> dynamicTest(p.toString(), p.toUri(), () -> check(p)));
+    }
+  }
+
   static DynamicTest test(Path script) {
     return dynamicTest(ROOT.relativize(script).toString(), script.toUri(), () -> check(script));
   }
