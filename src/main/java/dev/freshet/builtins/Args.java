@@ -1,5 +1,7 @@
 package dev.freshet.builtins;
 
+import dev.freshet.runtime.DateParsing;
+import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
@@ -28,6 +30,11 @@ final class Args {
 
   static boolean flag(Object[] a, int i, boolean fallback) {
     return has(a, i) && a[i] != null ? (Boolean) a[i] : fallback;
+  }
+
+  /** A DATE-TIME argument; date text (accepted by ParamType.DATE_TIME) is read as a literal would be. */
+  static DateTime date(Object v) {
+    return v instanceof DateTime d ? d : DateParsing.parseLiteral((String) v);
   }
 
   /** A NUMBER or DECIMAL argument, or TEXT holding a number (DECISIONS §12), as a NUMBER or a DECIMAL. */

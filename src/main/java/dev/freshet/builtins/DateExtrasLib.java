@@ -10,6 +10,7 @@ import static dev.freshet.builtins.ParamType.LIST;
 import static dev.freshet.builtins.ParamType.NUMBER;
 import static dev.freshet.builtins.ParamType.TEXT;
 
+import dev.freshet.runtime.DateParsing;
 import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.Env;
 import java.time.DayOfWeek;
@@ -34,20 +35,20 @@ final class DateExtrasLib implements Library {
     r.value("zoho.currentdate", "Today's date (no time part) in the engine's time zone", DateExtrasLib::today);
     r.value("today", "Today's date (no time part) in the engine's time zone", DateExtrasLib::today);
     r.fn("toStartOfMonth", "The first day of the date's month, at 00:00:00").param("date", DATE_TIME)
-        .returns("DATE-TIME").impl((env, a) -> atDay((DateTime) a[0], date(a).withDayOfMonth(1)));
+        .returns("DATE-TIME").impl((env, a) -> atDay(Args.date(a[0]), date(a).withDayOfMonth(1)));
     r.fn("toStartOfWeek", "The Sunday on or before the date, at 00:00:00").param("date", DATE_TIME)
         .returns("DATE-TIME").impl((env, a) ->
-            atDay((DateTime) a[0], date(a).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))));
+            atDay(Args.date(a[0]), date(a).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))));
     r.fn("eomonth", "The last day of the month that is the given number of months after the date's month")
         .param("date", DATE_TIME).param("months", NUMBER).returns("DATE-TIME").impl((env, a) -> atDay(
-            (DateTime) a[0], DateLib.attempt("eomonth", () -> date(a).plusMonths(number(a, 1)))
+            Args.date(a[0]), DateLib.attempt("eomonth", () -> date(a).plusMonths(number(a, 1)))
                 .with(TemporalAdjusters.lastDayOfMonth())));
     r.fn("edate", "The same day the given number of months later (clamped to the month's end)")
         .param("date", DATE_TIME).param("months", NUMBER).returns("DATE-TIME")
-        .impl((env, a) -> DateLib.plus("edate", (DateTime) a[0], number(a, 1), ChronoUnit.MONTHS, true));
+        .impl((env, a) -> DateLib.plus("edate", Args.date(a[0]), number(a, 1), ChronoUnit.MONTHS, true));
     r.fn("days360", "Days between two dates on a 360-day year (twelve 30-day months, US method)")
         .param("from", DATE_TIME).param("to", DATE_TIME).returns("NUMBER")
-        .impl((env, a) -> days360(((DateTime) a[0]).date(), ((DateTime) a[1]).date()));
+        .impl((env, a) -> days360((Args.date(a[0])).date(), (Args.date(a[1])).date()));
     r.fn("nextWeekDay", "The next date after this one that falls on the named day (\"Monday\" ...)")
         .param("date", DATE_TIME).param("day", TEXT).returns("DATE-TIME")
         .impl((env, a) -> weekDay("nextWeekDay", a, true));
@@ -55,7 +56,7 @@ final class DateExtrasLib implements Library {
         .param("date", DATE_TIME).param("day", TEXT).returns("DATE-TIME")
         .impl((env, a) -> weekDay("previousWeekDay", a, false));
     r.fn("unixEpoch", "Milliseconds since 1970-01-01 00:00:00 UTC").param("date", DATE_TIME).returns("NUMBER")
-        .impl((env, a) -> ConvertLib.epochMillis((DateTime) a[0], env.zone()));
+        .impl((env, a) -> ConvertLib.epochMillis(Args.date(a[0]), env.zone()));
     r.fn("toDateTimeString", "Epoch milliseconds (or a date) as text in a Java date pattern (default "
         + "dd-MMM-yyyy HH:mm:ss) and time zone").param("value", ANY).optional("pattern", TEXT)
         .optional("timeZone", TEXT).returns("TEXT").impl((env, a) -> ConvertLib.toText(env, a[0],
@@ -86,7 +87,7 @@ final class DateExtrasLib implements Library {
   }
 
   private static LocalDate date(Object[] a) {
-    return ((DateTime) a[0]).date();
+    return (Args.date(a[0])).date();
   }
 
   /** A day at 00:00:00, as the same kind of value (date-only or date-time) as {@code like}. */
@@ -117,7 +118,7 @@ final class DateExtrasLib implements Library {
 
   private static DateTime weekDay(String fn, Object[] a, boolean forward) {
     DayOfWeek day = dayOfWeek(fn, (String) a[1]);
-    DateTime d = (DateTime) a[0];
+    DateTime d = Args.date(a[0]);
     LocalDateTime v = d.value();
     return d.with(v.with(forward ? TemporalAdjusters.next(day) : TemporalAdjusters.previous(day)));
   }
@@ -134,7 +135,7 @@ final class DateExtrasLib implements Library {
 
   /** Steps one day at a time in {@code direction}, counting only days that are neither weekend nor holiday. */
   private static DateTime businessDays(String fn, Object[] a, int direction, boolean dateOnly) {
-    DateTime start = (DateTime) a[0];
+    DateTime start = Args.date(a[0]);
     long n = number(a, 1);
     if (n < 0 && fn.equals("workday")) {
       return dateOnly ? DateTime.ofDate(start.date()) : start;
@@ -154,7 +155,8 @@ final class DateExtrasLib implements Library {
     Set<LocalDate> holidays = new HashSet<>();
     if (has(a, 3) && a[3] != null) {
       for (Object h : items(a[3])) {
-        if (h instanceof DateTime d) {
+        DateTime d = h instanceof String s ? DateParsing.parseLiteral(s) : h instanceof DateTime t ? t : null;
+        if (d != null) {
           holidays.add(d.date());
         }
       }

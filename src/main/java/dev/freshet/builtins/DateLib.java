@@ -55,14 +55,14 @@ final class DateLib implements Library {
     String more = keepsDate ? "" : " (the result has a time part)";
     r.fn("add" + unit, "The date-time plus the given number of " + plural + more).param("date", DATE_TIME)
         .param(plural, NUMBER).returns("DATE-TIME")
-        .impl((env, a) -> plus("add" + unit, (DateTime) a[0], number(a, 1), chrono, keepsDate));
+        .impl((env, a) -> plus("add" + unit, Args.date(a[0]), number(a, 1), chrono, keepsDate));
     r.fn("sub" + unit, "The date-time minus the given number of " + plural + more).param("date", DATE_TIME)
         .param(plural, NUMBER).returns("DATE-TIME").impl((env, a) -> {
           long n = number(a, 1);
           if (n == Long.MIN_VALUE) {
             throw error("sub" + unit, n + " " + plural + " is out of range");
           }
-          return plus("sub" + unit, (DateTime) a[0], -n, chrono, keepsDate);
+          return plus("sub" + unit, Args.date(a[0]), -n, chrono, keepsDate);
         });
   }
 
@@ -77,12 +77,12 @@ final class DateLib implements Library {
     if (alias != null) {
       def.alias(alias);
     }
-    def.impl((env, a) -> get.applyAsLong(((DateTime) a[0]).value()));
+    def.impl((env, a) -> get.applyAsLong((Args.date(a[0])).value()));
   }
 
   private static void between(BuiltinRegistry r, String name, String doc, ChronoUnit unit) {
     r.fn(name, doc).param("from", DATE_TIME).param("to", DATE_TIME).returns("NUMBER")
-        .impl((env, a) -> unit.between(((DateTime) a[0]).value(), ((DateTime) a[1]).value()));
+        .impl((env, a) -> unit.between((Args.date(a[0])).value(), (Args.date(a[1])).value()));
   }
 
   /** Runs a java.time computation, turning an out-of-range result into a Deluge error. */

@@ -1,5 +1,6 @@
 package dev.freshet.builtins;
 
+import dev.freshet.runtime.DateParsing;
 import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Values;
@@ -15,6 +16,7 @@ public enum ParamType {
   /** NUMBER or DECIMAL, or TEXT holding a number (DECISIONS §12): the implementation converts. */
   NUMERIC("NUMBER or DECIMAL"),
   BOOLEAN("BOOLEAN"),
+  /** A DATE-TIME, or TEXT in one of the date literal shapes (Zoho accepts both outside Creator): use Args.date. */
   DATE_TIME("DATE-TIME"),
   LIST("LIST"),
   MAP("MAP"),
@@ -36,7 +38,7 @@ public enum ParamType {
       case NUMBER -> v instanceof Long || (v instanceof BigDecimal d && isWhole(d));
       case NUMERIC -> Values.isNumeric(v) || (v instanceof String s && isNumberText(s));
       case BOOLEAN -> v instanceof Boolean;
-      case DATE_TIME -> v instanceof DateTime;
+      case DATE_TIME -> v instanceof DateTime || (v instanceof String s && DateParsing.parseLiteral(s) != null);
       case LIST -> v instanceof DelugeCollection c && !c.isMap();
       case MAP -> v instanceof DelugeCollection c && !c.isList();
       case COLLECTION -> v instanceof DelugeCollection;

@@ -40,7 +40,7 @@ final class Compiler {
       functions.get(f).body = block(f.body());
     }
     Exec[] top = block(script.statements());
-    return new Program(script, List.copyOf(functions.values()), top, resolution.frameSize(script),
+    return new Program(script, script.functions().stream().map(functions::get).toList(), top, resolution.frameSize(script),
         resolution.topLevelSlots());
   }
 

@@ -103,6 +103,14 @@ class DateLibTest {
   }
 
   @Test
+  void dateTextIsAcceptedWhereADateIsExpected() {
+    prints("06-Jan-2024", on("2024-01-05", "addDay", 1L));
+    prints("4", call("daysBetween", "01-Jan-2024", date("05-Jan-2024")));
+    prints("30-May-2020", on("23-May-2020", "workday", 5L, list("Sunday"), list("25-May-2020")));
+    fails("addDay() cannot be called on TEXT \"soon\"; it applies to DATE-TIME", () -> on("soon", "addDay", 1L));
+  }
+
+  @Test
   void epoch() {
     prints("1000", on(date("01-Jan-1970 00:00:01"), "unixEpoch"));
     prints("01-Jan-1970 00:00:01", call("toDateTimeString", 1000L));
