@@ -280,9 +280,34 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return new Expr.Name(ctx.identifier().getText(), Spans.of(ctx));
   }
 
+  /** The keys each task block accepts (INVOKEURL.md, DELUGE-FACTS §4). */
+  static final List<String> INVOKEURL_KEYS = List.of("url", "type", "parameters", "body", "headers", "content-type",
+      "files", "connection", "detailed", "response-format", "response-decoding");
+  static final List<String> SENDMAIL_KEYS = List.of("from", "to", "cc", "bcc", "reply to", "subject", "message",
+      "content type", "attachments");
+
   @Override
   public Expr visitInvokeUrlExpr(InvokeUrlExprContext ctx) {
-    return new Expr.InvokeUrl(taskParams(ctx.taskParam()), Spans.of(ctx));
+    Span span = Spans.of(ctx);
+    return new Expr.InvokeUrl(taskParams("invokeurl", INVOKEURL_KEYS, "url", ctx.taskParam(), span), span);
+  }
+
+  /** Task keys checked as the parser would: known, not repeated, required ones present. */
+  List<TaskParam> taskParams(String task, List<String> allowed, String required, List<TaskParamContext> ctxs,
+      Span span) {
+    List<TaskParam> params = taskParams(ctxs);
+    Set<String> seen = new java.util.HashSet<>();
+    for (TaskParam p : params) {
+      if (!allowed.contains(p.key())) {
+        ast.error(p.span(), "unknown " + task + " key '" + p.key() + "'; the keys are " + String.join(", ", allowed));
+      } else if (!seen.add(p.key())) {
+        ast.error(p.span(), task + " key '" + p.key() + "' is given twice");
+      }
+    }
+    if (!seen.contains(required)) {
+      ast.error(span, task + " needs a '" + required + ":' key");
+    }
+    return params;
   }
 
   List<TaskParam> taskParams(List<TaskParamContext> ctxs) {

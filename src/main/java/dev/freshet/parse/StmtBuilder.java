@@ -103,7 +103,8 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
 
   @Override
   public Stmt visitSendmailStatement(SendmailStatementContext ctx) {
-    return new Stmt.SendMail(exprs.taskParams(ctx.taskParam()), Spans.of(ctx));
+    Span span = Spans.of(ctx);
+    return new Stmt.SendMail(exprs.taskParams("sendmail", ExprBuilder.SENDMAIL_KEYS, "to", ctx.taskParam(), span), span);
   }
 
   @Override

@@ -43,6 +43,8 @@ public final class DateParsing {
 
   /** Why a shape matched but could not be a date: an error for toDate, plain TEXT for a literal. */
   private static final class Invalid extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Invalid(String message) {
       super(message, null, false, false);
     }

@@ -109,6 +109,5 @@ class ResolverTest {
   @Test
   void taskBlockBareWordsAreNotVariables() {
     assertEquals(List.of(), errors("r = invokeurl [ url: \"http://x\" type: GET ];"));
-    Expr.Name dummy = null;
   }
 }
