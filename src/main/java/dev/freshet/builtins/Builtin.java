@@ -49,7 +49,11 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
         throw argumentError(i, a);
       }
       if (p.type() == ParamType.NUMBER && a instanceof BigDecimal d) {
-        args[i] = d.longValue();
+        try {
+          args[i] = d.longValueExact();
+        } catch (ArithmeticException e) {
+          throw argumentError(i, a);
+        }
       }
     }
     return impl.call(env, args);

@@ -140,6 +140,13 @@ final class Compiler {
     } else if (e instanceof Expr.Call c) {
       return call(c, c.name(), c.args(), span);
     } else if (e instanceof Expr.QualifiedCall c) {
+      int dot = c.name().lastIndexOf('.');
+      SystemValue receiver = registry.systemValue(c.name().substring(0, dot));
+      if (receiver != null && resolution.callee(c) == null && registry.lookup(c.name()).isEmpty()) {
+        // zoho.currentdate.toString("yyyy"): a method called on a system value
+        Expr target = new Expr.QualifiedName(c.name().substring(0, dot), span);
+        return expr(new Expr.MethodCall(target, c.name().substring(dot + 1), c.args(), span));
+      }
       return call(c, c.name(), c.args(), span);
     } else if (e instanceof Expr.MethodCall m) {
       List<Builtin> overloads = registry.lookup(m.name());

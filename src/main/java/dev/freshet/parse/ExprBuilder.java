@@ -158,6 +158,12 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
       return args;
     }
     for (ArgumentContext a : ctx.argument()) {
+      if (a.expression().size() > 1 && callee.equalsIgnoreCase("insert")) {
+        // c.insert("key" : value) adds one key-value pair to a collection
+        args.add(new Expr.MapLiteral(List.of(new Expr.Entry(build(a.expression(0)), build(a.expression(1)))),
+            Spans.of(a)));
+        continue;
+      }
       if (a.expression().size() > 1) {
         ast.error(Spans.of(a.COLON().getSymbol()), "'key : value' arguments are only allowed in Collection(…), not in "
             + callee + "(…)");

@@ -151,7 +151,7 @@ public final class DelugeCollection {
     if (!(o instanceof DelugeCollection c)) {
       return false;
     }
-    if (isEmpty() && c.isEmpty()) {
+    if (isEmpty() && c.isEmpty() && (kind == c.kind || kind == Kind.UNDECIDED || c.kind == Kind.UNDECIDED)) {
       return true;
     }
     if (kind != c.kind) {

@@ -219,7 +219,7 @@ public final class Values {
         if (v instanceof Long) {
           return v;
         }
-        if (v instanceof String s && s.trim().matches("-?\\d+")) {
+        if (v instanceof String s && s.trim().matches("-?\\d{1,18}")) {
           return Long.parseLong(s.trim());
         }
         return null;
