@@ -1,6 +1,9 @@
 package dev.freshet.api;
 
 import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.http.HttpOptions;
+import dev.freshet.http.HttpTransport;
+import dev.freshet.http.JdkHttpTransport;
 import dev.freshet.runtime.Limits;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -18,6 +21,9 @@ public final class Engine {
   final Long seed;
   final Limits limits;
   final BuiltinRegistry registry;
+  final HttpOptions httpOptions;
+  private final HttpTransport givenTransport;
+  private volatile HttpTransport transport;
 
   private Engine(Builder b) {
     this.output = b.output;
@@ -26,6 +32,23 @@ public final class Engine {
     this.seed = b.seed;
     this.limits = b.limits;
     this.registry = BuiltinRegistry.standard();
+    this.httpOptions = b.httpOptions;
+    this.givenTransport = b.transport;
+  }
+
+  /** The transport, created on first use: scripts that never call invokeurl never start an HTTP client. */
+  HttpTransport transport() {
+    HttpTransport t = transport;
+    if (t == null) {
+      synchronized (this) {
+        t = transport;
+        if (t == null) {
+          t = givenTransport != null ? givenTransport : new JdkHttpTransport(httpOptions.connectTimeout());
+          transport = t;
+        }
+      }
+    }
+    return t;
   }
 
   public static Builder builder() {
@@ -54,8 +77,22 @@ public final class Engine {
     private Clock clock;
     private Long seed;
     private Limits limits = Limits.DEFAULT;
+    private HttpOptions httpOptions = HttpOptions.DEFAULT;
+    private HttpTransport transport;
 
     private Builder() {}
+
+    /** invokeurl limits (timeouts, body cap, redirects) and an optional request log. */
+    public Builder http(HttpOptions options) {
+      this.httpOptions = Objects.requireNonNull(options);
+      return this;
+    }
+
+    /** Sends invokeurl requests through this transport instead of the JDK client (tests, proxies, sandboxes). */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport);
+      return this;
+    }
 
     /** Where each {@code info} line goes (default: standard output). */
     public Builder output(Consumer<String> output) {

@@ -1,5 +1,6 @@
 package dev.freshet.api;
 
+import dev.freshet.http.InvokeUrlTask;
 import dev.freshet.interp.Interpreter;
 import dev.freshet.interp.Program;
 import dev.freshet.interp.Run;
@@ -124,6 +125,11 @@ public final class Script {
       @Override
       public RandomGenerator random() {
         return random;
+      }
+
+      @Override
+      public Object invokeUrl(Map<String, Object> params) {
+        return new InvokeUrlTask(engine.transport(), engine.httpOptions).run(params);
       }
     };
     return new Run(engine.output, env, engine.limits);

@@ -18,14 +18,46 @@ import java.util.Map;
 public final class BuiltinRegistry {
   private final Map<String, List<Builtin>> functions = new LinkedHashMap<>();
   private final Map<String, SystemValue> values = new LinkedHashMap<>();
+  /** Every declaration in registration order, with its family and alias target, for docs and the CLI. */
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, String> valueFamilies = new LinkedHashMap<>();
+  /** Family name → simple name of the library class that registered it, in registration order. */
+  private final Map<String, String> families = new LinkedHashMap<>();
+  /** The family of the library being registered by {@link #include}, or null. */
+  private String family;
+
+  /**
+   * One registered function overload as declared: the family (the {@link Library} that registered it) and, for an
+   * alias, the name it stands for (null otherwise).
+   */
+  public record Entry(Builtin builtin, String family, String aliasOf) {
+    public boolean isAlias() {
+      return aliasOf != null;
+    }
+  }
+
+  /** The family of functions and values added outside {@link #include}. */
+  public static final String OTHER_FAMILY = "Other";
 
   /** A registry holding the whole standard library. */
   public static BuiltinRegistry standard() {
     BuiltinRegistry r = new BuiltinRegistry();
     for (Library lib : StandardLibraries.ALL) {
-      lib.register(r);
+      r.include(lib);
     }
     return r;
+  }
+
+  /** Registers a library's functions and values, remembering it as their family. */
+  public void include(Library lib) {
+    String outer = family;
+    family = lib.family();
+    families.putIfAbsent(family, lib.getClass().getSimpleName());
+    try {
+      lib.register(this);
+    } finally {
+      family = outer;
+    }
   }
 
   static String key(String name) {
@@ -38,11 +70,32 @@ public final class BuiltinRegistry {
   }
 
   public void add(Builtin b) {
+    add(b, null);
+  }
+
+  private void add(Builtin b, String aliasOf) {
     functions.computeIfAbsent(key(b.name()), k -> new ArrayList<>()).add(b);
+    entries.add(new Entry(b, family == null ? OTHER_FAMILY : family, aliasOf));
   }
 
   public void value(String name, String doc, java.util.function.Function<dev.freshet.runtime.Env, Object> supplier) {
     values.put(key(name), new SystemValue(name, doc, supplier));
+    valueFamilies.put(key(name), family == null ? OTHER_FAMILY : family);
+  }
+
+  /** Every function overload and alias in registration order, with its family. */
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+
+  /** Every family included so far → the simple name of its library class, in registration order. */
+  public Map<String, String> families() {
+    return Collections.unmodifiableMap(families);
+  }
+
+  /** The family of a system value (see {@link Library#family()}), or null when there is no such value. */
+  public String familyOfValue(String name) {
+    return valueFamilies.get(key(name));
   }
 
   /** The overloads of a function name, or an empty list. */
@@ -171,9 +224,9 @@ public final class BuiltinRegistry {
 
     public void impl(Impl impl) {
       List<Param> ps = List.copyOf(params);
-      add(new Builtin(name, ps, varargs, returns, doc, method, global, impl));
+      add(new Builtin(name, ps, varargs, returns, doc, method, global, impl), null);
       for (String alias : aliases) {
-        add(new Builtin(alias, ps, varargs, returns, doc + " (same as " + name + ")", method, global, impl));
+        add(new Builtin(alias, ps, varargs, returns, doc + " (same as " + name + ")", method, global, impl), name);
       }
     }
   }

@@ -1,29 +1,26 @@
 package dev.freshet.builtins;
 
-import static dev.freshet.builtins.Args.entries;
 import static dev.freshet.builtins.Args.error;
-import static dev.freshet.builtins.Args.flag;
-import static dev.freshet.builtins.Args.has;
 import static dev.freshet.builtins.Args.items;
-import static dev.freshet.builtins.Args.number;
 import static dev.freshet.builtins.ParamType.ANY;
-import static dev.freshet.builtins.ParamType.BOOLEAN;
 import static dev.freshet.builtins.ParamType.COLLECTION;
 import static dev.freshet.builtins.ParamType.LIST;
-import static dev.freshet.builtins.ParamType.NUMBER;
 
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Values;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Functions shared by lists and maps, and Zoho's COLLECTION functions (DELUGE-FACTS 5.5). A Collection here is
- * the same value as a LIST (index-value) or a MAP (key-value). A key-value pair argument ({@code "k" : v}) is a
- * one-entry MAP.
+ * Functions shared by lists and maps, and the changing half of Zoho's COLLECTION functions (DELUGE-FACTS 5.5):
+ * size, clear, insert, insertAll, delete*, update. A Collection here is the same value as a LIST (index-value) or
+ * a MAP (key-value); a key-value pair argument ({@code "k" : v}) arrives as a one-entry MAP. The reading half is
+ * in {@link CollectionQueryLib}.
  */
 final class CollectionLib implements Library {
   @Override
@@ -47,41 +44,41 @@ final class CollectionLib implements Library {
           }
           return null;
         });
-    r.fn("insertAll", "Adds every element (or key-value pair) of another collection").param("collection", COLLECTION)
-        .param("other", COLLECTION).returns("void").impl((env, a) -> {
-          DelugeCollection c = (DelugeCollection) a[0];
-          DelugeCollection other = (DelugeCollection) a[1];
-          if (other != null && other.isMap()) {
-            c.map().putAll(other.map());
-          } else if (other != null && other.isList()) {
-            for (Object v : new ArrayList<>(other.list())) {
-              c.add(v);
-            }
-          }
+    r.fn("insertAll", "Adds every element of a list to a list collection, or every key-value pair of a map to a "
+        + "map collection").param("collection", COLLECTION).param("other", COLLECTION).returns("void")
+        .impl((env, a) -> {
+          insertAll((DelugeCollection) a[0], (DelugeCollection) a[1]);
+          return null;
+        });
+    r.fn("update", "Replaces the value of a key (a new key is added), or the element at an index of a list")
+        .param("collection", COLLECTION).param("key", ANY).param("value", ANY).returns("void").impl((env, a) -> {
+          update((DelugeCollection) a[0], a[1], a[2]);
           return null;
         });
     registerDeletes(r);
-    registerLookups(r);
+    new CollectionQueryLib().register(r);
   }
 
   private void registerDeletes(BuiltinRegistry r) {
-    r.fn("delete", "Removes the first element equal to the value (for a map: every key holding the value)")
+    r.fn("delete", "Removes the first element equal to the value (for a map: the first key holding the value)")
         .param("collection", COLLECTION).param("value", ANY).returns("void").impl((env, a) -> {
-          deleteValues((DelugeCollection) a[0], java.util.Collections.singletonList(a[1]), true);
+          deleteValues((DelugeCollection) a[0], Collections.singletonList(a[1]), true);
           return null;
         });
-    r.fn("deleteAll", "Removes every element (for a map: every key) holding one of the values")
+    r.fn("deleteAll", "Removes every element (for a map: every key) equal to one of the values")
         .param("collection", COLLECTION).param("values", LIST).returns("void").impl((env, a) -> {
           deleteValues((DelugeCollection) a[0], a[1] == null ? List.of() : items(a[1]), false);
           return null;
         });
-    r.fn("deleteKey", "Removes a key from a map collection (an index from a list collection)")
-        .param("collection", COLLECTION).param("key", ANY).returns("void").impl((env, a) -> {
-          deleteKey((DelugeCollection) a[0], a[1]);
+    r.fn("deleteKey", "Removes a key and its value from a map collection (nothing when absent), or the element at an "
+        + "index of a list collection (an index outside the list is an error)").param("collection", COLLECTION)
+        .param("key", ANY).returns("void").impl((env, a) -> {
+          deleteKeys("deleteKey", (DelugeCollection) a[0], Collections.singletonList(a[1]));
           return null;
         });
-    r.fn("deleteKeys", "Removes several keys from a map collection").param("collection", COLLECTION)
-        .param("keys", ANY).varargs().returns("void").impl((env, a) -> {
+    r.fn("deleteKeys", "Removes the keys in a list from a map collection, or the elements at the indexes in a list "
+        + "from a list collection").param("collection", COLLECTION).param("keys", ANY).varargs().returns("void")
+        .impl((env, a) -> {
           List<Object> keys = new ArrayList<>();
           for (int i = 1; i < a.length; i++) {
             if (a[i] instanceof DelugeCollection c && c.isList()) {
@@ -90,74 +87,69 @@ final class CollectionLib implements Library {
               keys.add(a[i]);
             }
           }
-          keys.sort(Comparator.comparing(k -> k instanceof Long n ? -n : 0L));
-          for (Object k : keys) {
-            deleteKey((DelugeCollection) a[0], k);
-          }
+          deleteKeys("deleteKeys", (DelugeCollection) a[0], keys);
           return null;
         });
-  }
-
-  private void registerLookups(BuiltinRegistry r) {
-    r.fn("duplicate", "A new list of the elements (a map's values) from start (inclusive) to end (exclusive)")
-        .param("collection", COLLECTION).optional("start", NUMBER).optional("end", NUMBER).returns("LIST")
-        .impl((env, a) -> {
-          List<Object> values = values(a[0]);
-          long start = has(a, 1) ? number(a, 1) : 0;
-          long end = has(a, 2) ? number(a, 2) : values.size();
-          ListLib.range("duplicate", values.size(), start, end);
-          return Args.listOf(new ArrayList<>(values.subList((int) start, (int) end)));
-        });
-    r.fn("getKey", "The first key (list: index) that holds the value, or null").param("collection", COLLECTION)
-        .param("value", ANY).returns("any").impl((env, a) -> getKey((DelugeCollection) a[0], a[1]));
-    r.fn("getLastKey", "The last key of a map collection (the last index of a list), or null when empty")
-        .param("collection", COLLECTION).returns("any").impl((env, a) -> {
-          DelugeCollection c = (DelugeCollection) a[0];
-          if (c.isEmpty()) {
-            return null;
-          }
-          return c.isList() ? (Object) (long) (c.size() - 1) : new ArrayList<>(c.map().keySet()).get(c.size() - 1);
-        });
-    r.fn("sortKey", "Sorts a map collection by its keys in place (ascending unless false) and returns it")
-        .param("collection", COLLECTION).optional("ascending", BOOLEAN).returns("COLLECTION")
-        .impl((env, a) -> sortKey((DelugeCollection) a[0], flag(a, 1, true)));
-    r.fn("update", "Replaces the value of a key (list: the element at an index)").param("collection", COLLECTION)
-        .param("key", ANY).param("value", ANY).returns("void").impl((env, a) -> {
-          DelugeCollection c = (DelugeCollection) a[0];
-          if (c.isList()) {
-            if (!(a[1] instanceof Long i)) {
-              throw error("update", "a list collection needs a NUMBER index, got " + Args.describe(a[1]));
-            }
-            c.list().set(ListLib.index("update", c, i), a[2]);
-          } else {
-            c.map().put(a[1], a[2]);
-          }
-          return null;
-        });
-    r.fn("values", "A new list of the elements of a list collection").param("list", LIST).returns("LIST")
-        .impl((env, a) -> Args.listOf(new ArrayList<>(items(a[0]))));
-    r.fn("keys", "The indexes of a list collection (0 to size-1)").param("list", LIST).returns("LIST")
-        .impl((env, a) -> {
-          List<Object> indexes = new ArrayList<>();
-          for (long i = 0; i < items(a[0]).size(); i++) {
-            indexes.add(i);
-          }
-          return Args.listOf(indexes);
-        });
-    r.fn("containsValue", "Whether the list collection has an element equal to the value").param("list", LIST)
-        .param("value", ANY).returns("BOOLEAN").impl((env, a) -> Args.indexOf(items(a[0]), a[1]) >= 0);
   }
 
   private static void insert(DelugeCollection c, Object value) {
     boolean pair = value instanceof DelugeCollection v && v.isMap();
     if (c.isMap() || (c.isUndecided() && pair)) {
       if (!pair) {
-        throw error("insert", "a key-value collection needs key : value pairs, got " + Args.describe(value));
+        throw error("insert", "a key-value collection takes key : value pairs, got " + Args.describe(value));
       }
-      c.map().putAll(((DelugeCollection) value).map());
+      putAll(c.map(), ((DelugeCollection) value).map());
     } else {
-      c.add(value);
+      // A pair given to a list collection cannot be told from a MAP element: it is added as one.
+      ListLib.add("insert", c, value);
     }
+  }
+
+  private static void insertAll(DelugeCollection c, DelugeCollection other) {
+    if (other == null || other.isUndecided()) {
+      return;
+    }
+    if (other.isMap()) {
+      if (c.isList()) {
+        throw error("insertAll", "a list collection takes a LIST of elements, got a MAP of key-value pairs");
+      }
+      putAll(c.map(), other.map());
+      return;
+    }
+    if (c.isMap()) {
+      throw error("insertAll", "a key-value collection takes a MAP of key-value pairs, got a LIST");
+    }
+    for (Object v : new ArrayList<>(other.list())) {
+      ListLib.add("insertAll", c, v);
+    }
+  }
+
+  private static void putAll(Map<Object, Object> target, Map<Object, Object> pairs) {
+    for (Map.Entry<Object, Object> e : new ArrayList<>(pairs.entrySet())) {
+      target.put(MapLib.keyIn(target, e.getKey()), e.getValue());
+    }
+  }
+
+  private static void update(DelugeCollection c, Object key, Object value) {
+    if (c.isList()) {
+      c.list().set(index("update", c, key), value);
+    } else {
+      Map<Object, Object> map = c.map();
+      map.put(MapLib.keyIn(map, key), value);
+    }
+  }
+
+  /** A list collection's index argument: a whole number inside the list. */
+  static int index(String fn, DelugeCollection c, Object key) {
+    if (!(key instanceof Long) && !(key instanceof BigDecimal d && isWhole(d))) {
+      throw error(fn, "a list collection needs a NUMBER index, got " + Args.describe(key));
+    }
+    long i = Values.toBigDecimal(key).longValue();
+    return ListLib.index(fn, c, i);
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   private static void deleteValues(DelugeCollection c, List<Object> values, boolean firstOnly) {
@@ -172,56 +164,29 @@ final class CollectionLib implements Library {
         }
       }
     } else if (c.isMap()) {
-      c.map().values().removeIf(v -> Args.indexOf(values, v) >= 0);
-    }
-  }
-
-  private static void deleteKey(DelugeCollection c, Object key) {
-    if (c.isList()) {
-      if (key instanceof Long i && i >= 0 && i < c.size()) {
-        c.list().remove((int) (long) i);
-      }
-    } else if (c.isMap()) {
-      c.map().remove(key);
-    }
-  }
-
-  private static Object getKey(DelugeCollection c, Object value) {
-    if (c.isList()) {
-      int i = Args.indexOf(c.list(), value);
-      return i < 0 ? null : (Object) (long) i;
-    }
-    for (Map.Entry<Object, Object> e : entries(c).entrySet()) {
-      if (Values.same(e.getValue(), value)) {
-        return e.getKey();
+      Iterator<Object> it = c.map().values().iterator();
+      while (it.hasNext()) {
+        if (Args.indexOf(values, it.next()) >= 0) {
+          it.remove();
+          if (firstOnly) {
+            return;
+          }
+        }
       }
     }
-    return null;
   }
 
-  private static List<Object> values(Object v) {
-    DelugeCollection c = (DelugeCollection) v;
-    return c.isMap() ? new ArrayList<>(c.map().values()) : items(c);
-  }
-
-  private static DelugeCollection sortKey(DelugeCollection c, boolean ascending) {
-    if (c.isList()) {
-      return ListLib.sort(c, ascending);
+  /** Map keys that are absent are ignored; list indexes are all checked before any element is removed. */
+  private static void deleteKeys(String fn, DelugeCollection c, List<Object> keys) {
+    if (c.isMap()) {
+      Map<Object, Object> map = c.map();
+      keys.forEach(k -> map.remove(MapLib.keyIn(map, k)));
+    } else if (c.isList()) {
+      TreeSet<Integer> indexes = new TreeSet<>(Collections.reverseOrder());
+      for (Object k : keys) {
+        indexes.add(index(fn, c, k));
+      }
+      indexes.forEach(i -> c.list().remove((int) i));
     }
-    if (c.isUndecided()) {
-      return c;
-    }
-    Comparator<Object> order = ListLib.comparator(new ArrayList<>(c.map().keySet()));
-    if (order == null) {
-      order = Comparator.comparing(Values::toText);
-    }
-    List<Map.Entry<Object, Object>> sorted = new ArrayList<>(c.map().entrySet());
-    Comparator<Object> keyOrder = ascending ? order : order.reversed();
-    sorted.sort((x, y) -> keyOrder.compare(x.getKey(), y.getKey()));
-    Map<Object, Object> copy = new LinkedHashMap<>();
-    sorted.forEach(e -> copy.put(e.getKey(), e.getValue()));
-    c.map().clear();
-    c.map().putAll(copy);
-    return c;
   }
 }

@@ -7,9 +7,7 @@ import static dev.freshet.builtins.ParamType.TEXT;
 
 import dev.freshet.runtime.DateParsing;
 import dev.freshet.runtime.DateTime;
-import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Env;
-import dev.freshet.runtime.FileValue;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Values;
 import java.math.BigDecimal;
@@ -18,94 +16,99 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** Conversions between types and the null / type checks (DELUGE-FACTS 5.7). */
+/**
+ * Conversions between types (DELUGE-FACTS 5.7): toString / toText (with a Java date pattern and time zone for
+ * dates), toLong / toNumber, toDecimal, toDate, toTime. The null and type checks are in {@link ConvertChecks}.
+ */
 final class ConvertLib implements Library {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
   @Override
   public void register(BuiltinRegistry r) {
-    r.fn("toString", "The value as text; a date (or epoch-ms NUMBER, or date text) is formatted with an optional "
-        + "Java date pattern and time zone").param("value", ANY).optional("pattern", TEXT)
-        .optional("timeZone", TEXT).returns("TEXT").alias("toText")
-        .impl((env, a) -> toText(env, a[0], has(a, 1) ? (String) a[1] : null, has(a, 2) ? (String) a[2] : null));
-    r.fn("toLong", "The value as a NUMBER: decimals are truncated, a date gives epoch milliseconds, text must "
-        + "hold a number").param("value", ANY).returns("NUMBER").alias("toNumber")
-        .impl((env, a) -> toLong(env, a[0]));
+    String text = "The value as text; a date (or epoch-ms NUMBER, or date text) is formatted with an optional "
+        + "Java date pattern and time zone (an unknown pattern letter gives null)";
+    for (String name : new String[] {"toString", "toText"}) {
+      r.fn(name, name.equals("toString") ? text : text + " (same as toString)").param("value", ANY)
+          .optional("pattern", TEXT).optional("timeZone", TEXT).returns("TEXT")
+          .impl((env, a) -> toText(env, name, a[0], has(a, 1) ? (String) a[1] : null, has(a, 2) ? (String) a[2]
+              : null));
+    }
+    String number = "The value as a NUMBER: decimals are truncated, a date gives epoch milliseconds, text must "
+        + "hold a number";
+    for (String name : new String[] {"toLong", "toNumber"}) {
+      r.fn(name, name.equals("toLong") ? number : number + " (same as toLong)").param("value", ANY)
+          .returns("NUMBER").impl((env, a) -> toLong(env, name, a[0]));
+    }
     r.fn("toDecimal", "The value (a number, or text holding one) as a DECIMAL").param("value", ANY)
         .returns("DECIMAL").impl((env, a) -> toDecimal(a[0]));
     r.fn("toDate", "The value as a date without time: date text (optionally read with a Java pattern and the "
         + "text's time zone), epoch milliseconds, or a date-time").param("value", ANY).optional("pattern", TEXT)
-        .optional("timeZone", TEXT).returns("DATE-TIME").impl((env, a) -> {
-          DateTime d = toDateTime(env, "toDate", a);
-          return DateTime.ofDate(d.date());
-        });
+        .optional("timeZone", TEXT).returns("DATE-TIME")
+        .impl((env, a) -> DateTime.ofDate(toDateTime(env, "toDate", a).date()));
     r.fn("toTime", "The value as a date-time: date text (optionally read with a Java pattern and the text's "
         + "time zone), epoch milliseconds, or a date").param("value", ANY).optional("pattern", TEXT)
         .optional("timeZone", TEXT).returns("DATE-TIME")
         .impl((env, a) -> DateTime.of(toDateTime(env, "toTime", a).value()));
-    registerChecks(r);
+    ConvertChecks.register(r);
   }
 
-  private void registerChecks(BuiltinRegistry r) {
-    r.fn("isNull", "Whether the value is null or the empty text").param("value", ANY).returns("BOOLEAN")
-        .impl((env, a) -> a[0] == null || "".equals(a[0]));
-    r.fn("isEmpty", "Whether the value is null, the empty text, or a list / map without elements")
-        .param("value", ANY).returns("BOOLEAN").impl((env, a) -> isEmpty(a[0]));
-    r.fn("isBlank", "Whether the value is null, text of only whitespace, or an empty list / map")
-        .param("value", ANY).returns("BOOLEAN")
-        .impl((env, a) -> a[0] instanceof String s ? s.isBlank() : isEmpty(a[0]));
-    r.fn("isNumber", "Whether the value is a NUMBER or DECIMAL, or text holding a number").param("value", ANY)
-        .returns("BOOLEAN")
-        .impl((env, a) -> Values.isNumeric(a[0]) || (a[0] instanceof String s && Args.parseNumber(s) != null));
-    r.fn("isDate", "Whether the value is a date-time, or text in one of the date shapes").param("value", ANY)
-        .returns("BOOLEAN").impl((env, a) -> isDate(env, a[0]));
-    r.fn("isText", "Whether the value is TEXT").param("value", ANY).returns("BOOLEAN")
-        .impl((env, a) -> a[0] instanceof String);
-    r.fn("isFile", "Whether the value is a FILE").param("value", ANY).returns("BOOLEAN")
-        .impl((env, a) -> a[0] instanceof FileValue);
-    r.fn("ifnull", "The value, or the fallback when the value is null").param("value", ANY).param("fallback", ANY)
-        .returns("any").globalOnly().impl((env, a) -> a[0] != null ? a[0] : a[1]);
-  }
-
-  static String toText(Env env, Object v, String pattern, String zone) {
-    if (pattern == null || v == null || v instanceof Boolean || v instanceof BigDecimal
-        || v instanceof DelugeCollection) {
+  /** toString without a pattern is how the value prints; with one, dates, epoch ms and date text are formatted. */
+  static String toText(Env env, String fn, Object v, String pattern, String zone) {
+    if (pattern == null || !(v instanceof DateTime || v instanceof Long || v instanceof String)) {
       return Values.toText(v);
     }
+    return formatDate(env, fn, v, pattern, zone);
+  }
+
+  /**
+   * A DATE-TIME, epoch-ms NUMBER or date TEXT formatted with a Java date pattern, shown in {@code zone} (the
+   * engine's when null). Null when the pattern holds a letter that is no pattern letter, as Zoho documents.
+   */
+  static String formatDate(Env env, String fn, Object v, String pattern, String zone) {
     DateTime d;
     if (v instanceof DateTime dt) {
       d = dt;
     } else if (v instanceof Long ms) {
-      d = fromEpoch(ms, env.zone());
-    } else if (v instanceof String s) {
-      d = DateParsing.parseText(s, env.zone());
-      if (d == null) {
-        throw error("toString", "cannot format " + Args.describe(v) + " as a date: it is not a date");
-      }
+      d = fromEpoch(fn, ms, env.zone());
     } else {
-      return Values.toText(v);
+      d = dateText(env, fn, (String) v);
     }
-    return DateParsing.format(d, pattern, env.zone(), zone == null ? env.zone() : zone("toString", zone));
+    ZoneId to = zone == null ? env.zone() : zone(fn, zone);
+    return DateParsing.format(d, pattern, env.zone(), to);
   }
 
-  static long toLong(Env env, Object v) {
+  /** Date text for toString / toDateTimeString: an invalid date or text without a date shape is an error. */
+  private static DateTime dateText(Env env, String fn, String s) {
+    DateTime d;
+    try {
+      d = DateParsing.parseText(s, env.zone());
+    } catch (ScriptError e) {
+      throw error(fn, Args.describe(s) + " is not a valid date: " + e.getMessage());
+    }
+    if (d == null) {
+      throw error(fn, "cannot format " + Args.describe(s) + " as a date: it is not a date");
+    }
+    return d;
+  }
+
+  static long toLong(Env env, String fn, Object v) {
     if (v instanceof Long n) {
       return n;
     }
     if (v instanceof BigDecimal d) {
       if (d.compareTo(LONG_MIN) < 0 || d.compareTo(LONG_MAX) > 0) {
-        throw error("toLong", Values.toText(d) + " is too large for a NUMBER");
+        throw error(fn, Values.toText(d) + " is too large for a NUMBER");
       }
       return d.longValue();
     }
     if (v instanceof DateTime d) {
-      return epochMillis(d, env.zone());
+      return epochMillis(fn, d, env.zone());
     }
     if (v instanceof String s && Args.parseNumber(s) != null) {
-      return toLong(env, Args.parseNumber(s));
+      return toLong(env, fn, Args.parseNumber(s));
     }
-    throw error("toLong", "cannot convert " + Args.describe(v) + " to NUMBER");
+    throw error(fn, "cannot convert " + Args.describe(v) + " to NUMBER");
   }
 
   static BigDecimal toDecimal(Object v) {
@@ -125,16 +128,17 @@ final class ConvertLib implements Library {
       return d;
     }
     if (v instanceof Long ms) {
-      return fromEpoch(ms, env.zone());
+      return fromEpoch(fn, ms, env.zone());
     }
     if (v instanceof String s) {
       String pattern = has(a, 1) ? (String) a[1] : null;
       ZoneId textZone = has(a, 2) && a[2] != null ? zone(fn, (String) a[2]) : env.zone();
       try {
         DateTime d = pattern != null ? DateParsing.parse(s, pattern, textZone, env.zone())
-            : DateParsing.parseText(s, env.zone());
+            : DateParsing.parseText(s, textZone);
         if (d != null) {
-          return d;
+          boolean local = textZone.equals(env.zone()) || pattern != null || d.dateOnly();
+          return local ? d : shift(d, textZone, env.zone());
         }
       } catch (ScriptError e) {
         throw error(fn, e.getMessage());
@@ -143,36 +147,25 @@ final class ConvertLib implements Library {
     throw error(fn, "cannot convert " + Args.describe(v) + " to DATE-TIME");
   }
 
-  static boolean isEmpty(Object v) {
-    if (v == null) {
-      return true;
-    }
-    if (v instanceof String s) {
-      return s.isEmpty();
-    }
-    return v instanceof DelugeCollection c && c.isEmpty();
+  /** A wall-clock time in {@code from} as the same instant's wall-clock time in {@code to}. */
+  private static DateTime shift(DateTime d, ZoneId from, ZoneId to) {
+    return new DateTime(d.value().atZone(from).withZoneSameInstant(to).toLocalDateTime(), d.dateOnly());
   }
 
-  private static boolean isDate(Env env, Object v) {
-    if (v instanceof DateTime) {
-      return true;
+  static DateTime fromEpoch(String fn, long ms, ZoneId zone) {
+    try {
+      return DateTime.of(LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), zone));
+    } catch (DateTimeException e) {
+      throw error(fn, ms + " milliseconds is out of the range of dates");
     }
-    if (v instanceof String s) {
-      try {
-        return DateParsing.parseText(s, env.zone()) != null;
-      } catch (ScriptError e) {
-        return false;
-      }
-    }
-    return false;
   }
 
-  static DateTime fromEpoch(long ms, ZoneId zone) {
-    return DateTime.of(LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), zone));
-  }
-
-  static long epochMillis(DateTime d, ZoneId zone) {
-    return d.value().atZone(zone).toInstant().toEpochMilli();
+  static long epochMillis(String fn, DateTime d, ZoneId zone) {
+    try {
+      return d.value().atZone(zone).toInstant().toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw error(fn, "the date " + d + " is too far from 1970 for a NUMBER of milliseconds");
+    }
   }
 
   /** A time zone by id ({@code "Asia/Kolkata"}, {@code "GMT+05:30"}, {@code "PST"}). */

@@ -1,23 +1,25 @@
 package dev.freshet.builtins;
 
 import static dev.freshet.builtins.Args.error;
+import static dev.freshet.builtins.Args.has;
 import static dev.freshet.builtins.Args.number;
-import static dev.freshet.builtins.ParamType.DATE_TIME;
+import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.NUMBER;
+import static dev.freshet.builtins.ParamType.TEXT;
 
 import dev.freshet.runtime.DateTime;
-import java.time.DateTimeException;
+import dev.freshet.runtime.Env;
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.WeekFields;
-import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * Date-time arithmetic and parts (DELUGE-FACTS 5.6, DECISIONS §25): adding days, weeks, months or years keeps a
- * date-only value date-only; adding hours, minutes or seconds makes it a date-time; addMonth / addYear clamp to
- * the end of the target month. The current time comes from {@link DateExtrasLib}.
+ * Date-time arithmetic, parts and differences (DELUGE-FACTS 5.6, DECISIONS §25): adding days, weeks, months or years
+ * keeps a date-only value date-only; adding hours, minutes or seconds makes it a date-time; addMonth / addYear clamp
+ * to the end of the target month. Date arguments are read by {@link DateArgs}. The clock and the calendar helpers
+ * are in {@link DateExtrasLib}.
  */
 final class DateLib implements Library {
   @Override
@@ -38,59 +40,57 @@ final class DateLib implements Library {
     part(r, "weekday", "getDayOfWeek", "Day of the week, 1 (Sunday) to 7 (Saturday)",
         d -> d.getDayOfWeek().getValue() % 7 + 1);
     part(r, "getDayOfYear", null, "Day of the year, 1 to 366", d -> d.getDayOfYear());
-    part(r, "getWeekOfYear", null, "Week of the year, weeks starting on Sunday and week 1 holding 1 January",
-        d -> d.get(WeekFields.of(Locale.US).weekOfYear()));
-    between(r, "daysBetween", "Whole days from the first date to the second (negative when it is earlier)",
-        ChronoUnit.DAYS);
-    between(r, "hoursBetween", "Whole hours from the first date-time to the second (negative when it is earlier)",
-        ChronoUnit.HOURS);
-    between(r, "monthsBetween", "Whole months from the first date to the second (negative when it is earlier)",
-        ChronoUnit.MONTHS);
-    between(r, "yearsBetween", "Whole years from the first date to the second (negative when it is earlier)",
-        ChronoUnit.YEARS);
+    r.fn("getWeekOfYear", "Week of the year: weeks start on Sunday (or the given day) and the week holding "
+        + "1 January is week 1, also for the December days in it").param("date", ANY).optional("startDay", TEXT)
+        .returns("NUMBER").impl(DateArgs.nullable((env, a) -> weekOfYear(env, a)));
+    DateDiffs.register(r);
   }
 
   /** addX and subX for one unit; day-sized units keep a date-only value date-only. */
   private static void shift(BuiltinRegistry r, String unit, String plural, ChronoUnit chrono, boolean keepsDate) {
     String more = keepsDate ? "" : " (the result has a time part)";
-    r.fn("add" + unit, "The date-time plus the given number of " + plural + more).param("date", DATE_TIME)
-        .param(plural, NUMBER).returns("DATE-TIME")
-        .impl((env, a) -> plus("add" + unit, Args.date(a[0]), number(a, 1), chrono, keepsDate));
-    r.fn("sub" + unit, "The date-time minus the given number of " + plural + more).param("date", DATE_TIME)
-        .param(plural, NUMBER).returns("DATE-TIME").impl((env, a) -> {
+    String add = "add" + unit;
+    String sub = "sub" + unit;
+    r.fn(add, "The date-time plus the given number of " + plural + more).param("date", ANY)
+        .param(plural, NUMBER).returns("DATE-TIME").impl(DateArgs.nullable((env, a) ->
+            plus(add, date(env, add, a), number(a, 1), chrono, keepsDate)));
+    r.fn(sub, "The date-time minus the given number of " + plural + more).param("date", ANY)
+        .param(plural, NUMBER).returns("DATE-TIME").impl(DateArgs.nullable((env, a) -> {
+          DateTime d = date(env, sub, a);
           long n = number(a, 1);
           if (n == Long.MIN_VALUE) {
-            throw error("sub" + unit, n + " " + plural + " is out of range");
+            throw error(sub, n + " " + plural + " is out of range");
           }
-          return plus("sub" + unit, Args.date(a[0]), -n, chrono, keepsDate);
-        });
+          return plus(sub, d, -n, chrono, keepsDate);
+        }));
   }
 
   static DateTime plus(String fn, DateTime d, long amount, ChronoUnit unit, boolean keepsDate) {
-    LocalDateTime shifted = attempt(fn, () -> d.value().plus(amount, unit));
+    LocalDateTime shifted = DateArgs.attempt(fn, () -> d.value().plus(amount, unit));
     return keepsDate ? d.with(shifted) : DateTime.of(shifted);
   }
 
+  /** A part of the date; the alias is registered on its own so that messages name the function as called. */
   private static void part(BuiltinRegistry r, String name, String alias, String doc,
       ToLongFunction<LocalDateTime> get) {
-    BuiltinRegistry.Definer def = r.fn(name, doc).param("date", DATE_TIME).returns("NUMBER");
+    r.fn(name, doc).param("date", ANY).returns("NUMBER")
+        .impl(DateArgs.nullable((env, a) -> get.applyAsLong(date(env, name, a).value())));
     if (alias != null) {
-      def.alias(alias);
+      r.fn(alias, doc + " (same as " + name + ")").param("date", ANY).returns("NUMBER")
+          .impl(DateArgs.nullable((env, a) -> get.applyAsLong(date(env, alias, a).value())));
     }
-    def.impl((env, a) -> get.applyAsLong((Args.date(a[0])).value()));
   }
 
-  private static void between(BuiltinRegistry r, String name, String doc, ChronoUnit unit) {
-    r.fn(name, doc).param("from", DATE_TIME).param("to", DATE_TIME).returns("NUMBER")
-        .impl((env, a) -> unit.between((Args.date(a[0])).value(), (Args.date(a[1])).value()));
+  /** Java's Calendar week numbering (which Zoho uses): week 1 is the week holding 1 January. */
+  private static long weekOfYear(Env env, Object[] a) {
+    DateTime d = date(env, "getWeekOfYear", a);
+    DayOfWeek first = has(a, 1) && a[1] != null ? DateExtrasLib.dayOfWeek("getWeekOfYear", (String) a[1])
+        : DayOfWeek.SUNDAY;
+    return d.date().get(WeekFields.of(first, 1).weekOfWeekBasedYear());
   }
 
-  /** Runs a java.time computation, turning an out-of-range result into a Deluge error. */
-  static <T> T attempt(String fn, Supplier<T> computation) {
-    try {
-      return computation.get();
-    } catch (DateTimeException | ArithmeticException e) {
-      throw error(fn, "the resulting date is out of range");
-    }
+  /** The first argument, the date the function works on. */
+  static DateTime date(Env env, String fn, Object[] a) {
+    return DateArgs.date(env, fn, a, 0, "date");
   }
 }

@@ -12,6 +12,8 @@ import static dev.freshet.builtins.ParamType.NUMBER;
 
 import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Type;
 import dev.freshet.runtime.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +31,7 @@ final class ListLib implements Library {
   public void register(BuiltinRegistry r) {
     r.fn("add", "Appends the value to the end of the list").param("list", LIST).param("value", ANY).returns("void")
         .impl((env, a) -> {
-          ((DelugeCollection) a[0]).add(a[1]);
+          add("add", (DelugeCollection) a[0], a[1]);
           return null;
         });
     r.fn("addAll", "Appends every element of another list, in order").param("list", LIST).param("values", LIST)
@@ -38,7 +40,7 @@ final class ListLib implements Library {
           target.list();
           if (a[1] != null) {
             for (Object v : new ArrayList<>(items(a[1]))) {
-              target.add(v);
+              add("addAll", target, v);
             }
           }
           return null;
@@ -50,6 +52,7 @@ final class ListLib implements Library {
         .impl((env, a) -> list(a[0]).remove(index("remove", a[0], number(a, 1))));
     r.fn("removeElement", "Removes the first element equal to the value (nothing when absent)").param("list", LIST)
         .param("value", ANY).returns("void").impl((env, a) -> {
+          checkElementType("removeElement", (DelugeCollection) a[0], a[1]);
           int i = Args.indexOf(items(a[0]), a[1]);
           if (i >= 0) {
             list(a[0]).remove(i);
@@ -106,6 +109,28 @@ final class ListLib implements Library {
   /** The list to change; an undecided {@code {}} becomes a list here. */
   static List<Object> list(Object v) {
     return ((DelugeCollection) v).list();
+  }
+
+  /** Appends, naming the function when a typed list rejects the value. */
+  static void add(String fn, DelugeCollection list, Object value) {
+    try {
+      list.add(value);
+    } catch (ScriptError e) {
+      throw error(fn, e.getMessage());
+    }
+  }
+
+  /**
+   * A typed list ({@code List:Int()}) only holds its element type, so looking for a value of another type is a
+   * mistake Zoho reports (removeElement page). A NUMBER may be looked for in a DECIMAL list.
+   */
+  static void checkElementType(String fn, DelugeCollection list, Object value) {
+    Type want = list.elementType();
+    Type got = Values.typeOf(value);
+    if (want == null || value == null || got == want || (want == Type.DECIMAL && got == Type.NUMBER)) {
+      return;
+    }
+    throw error(fn, "a LIST of " + want + " cannot hold " + Args.describe(value));
   }
 
   static int index(String fn, Object list, long i) {

@@ -9,9 +9,12 @@ import static dev.freshet.builtins.ParamType.NUMBER;
 import static dev.freshet.builtins.ParamType.NUMERIC;
 
 import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
 
 /**
  * Math functions (DELUGE-FACTS 5.2, DECISIONS §12): round rounds half-up and gives DECIMAL; ceil / floor give
@@ -37,7 +40,7 @@ final class NumberLib implements Library {
         .param("number", NUMERIC).optional("places", NUMBER).returns("DECIMAL").impl((env, a) -> {
           long places = has(a, 1) ? number(a, 1) : 0;
           if (Math.abs(places) > 1000) {
-            throw error("round", "places " + places + " is out of range");
+            throw error("round", "places " + places + " is out of range (-1000 to 1000)");
           }
           return decimal("round", a[0]).setScale((int) places, RoundingMode.HALF_UP);
         });
@@ -51,14 +54,16 @@ final class NumberLib implements Library {
     r.fn("power", "The number raised to the exponent, as a DECIMAL").param("number", NUMERIC)
         .param("exponent", NUMERIC).returns("DECIMAL")
         .impl((env, a) -> power(decimal("power", a[0]), decimal("power", a[1])));
-    math(r, "exp", "e raised to the number, as a DECIMAL", Math::exp);
-    math(r, "log", "The natural logarithm, as a DECIMAL", Math::log);
-    math(r, "sin", "The sine of an angle in radians, as a DECIMAL", Math::sin);
-    math(r, "cos", "The cosine of an angle in radians, as a DECIMAL", Math::cos);
-    math(r, "tan", "The tangent of an angle in radians, as a DECIMAL", Math::tan);
-    math(r, "asin", "The arc sine in radians, as a DECIMAL", Math::asin);
-    math(r, "acos", "The arc cosine in radians, as a DECIMAL", Math::acos);
-    math(r, "atan", "The arc tangent in radians, as a DECIMAL", Math::atan);
+    math(r, "exp", "e raised to the number, as a DECIMAL", Math::exp, null);
+    math(r, "log", "The natural logarithm of a number above 0, as a DECIMAL", Math::log,
+        d -> d.signum() > 0 ? null : "the number must be above 0");
+    math(r, "sin", "The sine of an angle in radians, as a DECIMAL", Math::sin, null);
+    math(r, "cos", "The cosine of an angle in radians, as a DECIMAL", Math::cos, null);
+    math(r, "tan", "The tangent of an angle in radians, as a DECIMAL", Math::tan, null);
+    math(r, "asin", "The arc sine (in radians) of a number from -1 to 1, as a DECIMAL", Math::asin, NumberLib::unit);
+    math(r, "acos", "The arc cosine (in radians) of a number from -1 to 1, as a DECIMAL", Math::acos,
+        NumberLib::unit);
+    math(r, "atan", "The arc tangent in radians, as a DECIMAL", Math::atan, null);
     registerMore(r);
   }
 
@@ -67,12 +72,12 @@ final class NumberLib implements Library {
         .impl((env, a) -> pick("min", a, true));
     r.fn("max", "The larger of two numbers").param("a", NUMERIC).param("b", NUMERIC).returns("NUMBER or DECIMAL")
         .impl((env, a) -> pick("max", a, false));
-    r.fn("isEven", "Whether the whole number is even").param("number", NUMBER).returns("BOOLEAN")
-        .impl((env, a) -> number(a, 0) % 2 == 0);
-    r.fn("isOdd", "Whether the whole number is odd").param("number", NUMBER).returns("BOOLEAN")
-        .impl((env, a) -> number(a, 0) % 2 != 0);
-    r.fn("toHex", "The whole number in lower-case hexadecimal").param("number", NUMBER).returns("TEXT")
-        .impl((env, a) -> Long.toHexString(number(a, 0)));
+    r.fn("isEven", "Whether the whole number is even").param("number", NUMERIC).returns("BOOLEAN")
+        .impl((env, a) -> wholeArg("isEven", a[0]) % 2 == 0);
+    r.fn("isOdd", "Whether the whole number is odd").param("number", NUMERIC).returns("BOOLEAN")
+        .impl((env, a) -> wholeArg("isOdd", a[0]) % 2 != 0);
+    r.fn("toHex", "The whole number in lower-case hexadecimal (a negative number in 64-bit two's complement)")
+        .param("number", NUMERIC).returns("TEXT").impl((env, a) -> Long.toHexString(wholeArg("toHex", a[0])));
     r.fn("randomNumber", "A random number from start (inclusive) to end (exclusive); DECIMAL when either bound "
         + "is a DECIMAL").param("start", NUMERIC).param("end", NUMERIC).returns("NUMBER or DECIMAL")
         .globalOnly().impl((env, a) -> {
@@ -84,21 +89,48 @@ final class NumberLib implements Library {
           if (start instanceof Long s && end instanceof Long e) {
             return s.equals(e) ? s : env.random().nextLong(s, e);
           }
-          BigDecimal lo = (BigDecimal) Ops.add(BigDecimal.ZERO, start);
-          BigDecimal span = ((BigDecimal) Ops.subtract(end, lo));
-          return lo.add(span.multiply(BigDecimal.valueOf(env.random().nextDouble()))).round(Ops.DIVISION);
+          return randomDecimal(env.random(), Values.toBigDecimal(start), Values.toBigDecimal(end));
         });
   }
 
-  private static void math(BuiltinRegistry r, String name, String doc, DoubleUnaryOperator f) {
-    r.fn(name, doc).param("number", NUMERIC).returns("DECIMAL")
-        .impl((env, a) -> fromDouble(name, f.applyAsDouble(decimal(name, a[0]).doubleValue())));
+  /** A DECIMAL in [lo, hi): 16 significant digits, drawn again in the rare case rounding reaches hi. */
+  private static BigDecimal randomDecimal(RandomGenerator random, BigDecimal lo, BigDecimal hi) {
+    if (lo.compareTo(hi) == 0) {
+      return lo;
+    }
+    BigDecimal span = hi.subtract(lo);
+    while (true) {
+      BigDecimal d = lo.add(span.multiply(BigDecimal.valueOf(random.nextDouble()))).round(Ops.DIVISION);
+      if (d.compareTo(hi) < 0 && d.compareTo(lo) >= 0) {
+        return d;
+      }
+    }
+  }
+
+  /** A DECIMAL function of one number; {@code domain} names what is wrong with an argument it cannot take. */
+  private static void math(BuiltinRegistry r, String name, String doc, DoubleUnaryOperator f,
+      Function<BigDecimal, String> domain) {
+    r.fn(name, doc).param("number", NUMERIC).returns("DECIMAL").impl((env, a) -> {
+      BigDecimal n = decimal(name, a[0]);
+      String problem = domain == null ? null : domain.apply(n);
+      if (problem != null) {
+        throw error(name, problem + ", got " + Args.describe(a[0]));
+      }
+      return fromDouble(name, f.applyAsDouble(n.doubleValue()));
+    });
+  }
+
+  private static String unit(BigDecimal d) {
+    return d.abs().compareTo(BigDecimal.ONE) <= 0 ? null : "the number must be from -1 to 1";
   }
 
   /** A double result as a DECIMAL of 16 significant digits; NaN or infinity is an error. */
   static BigDecimal fromDouble(String fn, double d) {
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw error(fn, "the result is not a finite number");
+    if (Double.isInfinite(d)) {
+      throw error(fn, "the result is too large to be a DECIMAL");
+    }
+    if (Double.isNaN(d)) {
+      throw error(fn, "the result is not a real number");
     }
     return new BigDecimal(d).round(Ops.DIVISION);
   }
@@ -107,11 +139,27 @@ final class NumberLib implements Library {
     if (base.signum() == 0 && exponent.signum() < 0) {
       throw error("power", "0 cannot be raised to a negative exponent");
     }
-    boolean whole = exponent.signum() == 0 || exponent.stripTrailingZeros().scale() <= 0;
-    if (whole && exponent.abs().compareTo(BigDecimal.valueOf(999)) <= 0) {
+    if (base.signum() < 0 && !isWhole(exponent)) {
+      throw error("power", "a negative number (" + Values.decimalText(base) + ") cannot be raised to a fractional "
+          + "exponent (" + Values.decimalText(exponent) + ")");
+    }
+    if (isWhole(exponent) && exponent.abs().compareTo(BigDecimal.valueOf(999)) <= 0) {
       return base.pow(exponent.intValueExact(), Ops.DIVISION);
     }
     return fromDouble("power", Math.pow(base.doubleValue(), exponent.doubleValue()));
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** A whole-number argument (numeric text accepted); a fraction is an error. */
+  private static long wholeArg(String fn, Object v) {
+    BigDecimal d = decimal(fn, v);
+    if (!isWhole(d)) {
+      throw error(fn, "expects a whole number, got " + Args.describe(v));
+    }
+    return whole(fn, d);
   }
 
   private static long whole(String fn, BigDecimal d) {

@@ -4,57 +4,71 @@ import static dev.freshet.builtins.Args.error;
 import static dev.freshet.builtins.Args.has;
 import static dev.freshet.builtins.Args.number;
 import static dev.freshet.builtins.Args.text;
-import static dev.freshet.builtins.ParamType.BOOLEAN;
+import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.NUMBER;
 import static dev.freshet.builtins.ParamType.TEXT;
 import static dev.freshet.builtins.ParamType.TEXTUAL;
 
-import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Text functions that build new text: case, trimming, slicing, padding, replacing, splitting (DELUGE-FACTS 5.1). */
+/**
+ * Text functions that build new text: case, trimming, slicing, padding, repeating, character classes and hex
+ * (DELUGE-FACTS 5.1). Removing, replacing, splitting and matching live in {@link TextEditLib}, registered from here.
+ * Lengths and indexes count UTF-16 units, as Zoho's Java runtime does (an emoji counts 2).
+ */
 final class TextLib implements Library {
   /** leftpad/rightpad refuse widths above Zoho's documented maximum. */
   static final int MAX_PAD = 100_000;
-  /** repeat refuses to build text longer than this, so a script cannot exhaust memory with one call. */
-  static final long MAX_TEXT = 10_000_000;
+  /** repeat refuses to build text longer than Zoho's documented 100K-character output limit. */
+  static final long MAX_REPEAT = 100_000;
 
   @Override
   public void register(BuiltinRegistry r) {
     r.fn("length", "Number of characters in the text, spaces included").param("text", TEXT).returns("NUMBER")
         .alias("len").impl((env, a) -> (long) text(a, 0).length());
     r.fn("toUpperCase", "The text with every letter in upper case").param("text", TEXT).returns("TEXT")
-        .impl((env, a) -> text(a, 0).toUpperCase(Locale.ROOT));
+        .alias("upper").impl((env, a) -> text(a, 0).toUpperCase(Locale.ROOT));
     r.fn("toLowerCase", "The text with every letter in lower case").param("text", TEXT).returns("TEXT")
-        .impl((env, a) -> text(a, 0).toLowerCase(Locale.ROOT));
+        .alias("lower").impl((env, a) -> text(a, 0).toLowerCase(Locale.ROOT));
     r.fn("trim", "The text without leading and trailing whitespace").param("text", TEXT).returns("TEXT")
         .impl((env, a) -> text(a, 0).trim());
     r.fn("ltrim", "The text without leading whitespace").param("text", TEXT).returns("TEXT")
-        .impl((env, a) -> text(a, 0).replaceFirst("^[\\x00-\\x20]+", ""));
+        .impl((env, a) -> ltrim(text(a, 0)));
     r.fn("rtrim", "The text without trailing whitespace").param("text", TEXT).returns("TEXT")
-        .impl((env, a) -> text(a, 0).replaceFirst("[\\x00-\\x20]+$", ""));
+        .impl((env, a) -> rtrim(text(a, 0)));
     r.fn("concat", "The text followed by another (a number or date is joined as its text)").param("text", TEXT)
         .param("other", TEXTUAL).returns("TEXT").impl((env, a) -> text(a, 0).concat(text(a, 1)));
-    r.fn("subString", "Part of the text from start (inclusive) to end (exclusive, default: the end); 0-based")
-        .param("text", TEXT).param("start", NUMBER).optional("end", NUMBER).returns("TEXT")
+    r.fn("reverse", "The text with its characters in reverse order (any other value is reversed as its text)")
+        .param("text", ANY).returns("TEXT").impl((env, a) -> reverse(a[0]));
+    r.fn("proper", "Each word capitalised: first letter upper case, the rest lower case").param("text", TEXT)
+        .returns("TEXT").impl((env, a) -> proper(text(a, 0)));
+    r.fn("repeat", "The text repeated n times").param("text", TEXT).param("times", NUMBER).returns("TEXT")
+        .impl((env, a) -> repeat(text(a, 0), number(a, 1)));
+    registerSlicing(r);
+    registerCharacterClasses(r);
+    new TextEditLib().register(r);
+  }
+
+  private void registerSlicing(BuiltinRegistry r) {
+    r.fn("subString", "Part of the text from start (inclusive) to end (exclusive; omitted or negative: the end); "
+        + "0-based").param("text", TEXT).param("start", NUMBER).optional("end", NUMBER).returns("TEXT")
         .alias("subText", "mid").impl((env, a) -> subString(text(a, 0), number(a, 1), has(a, 2) ? number(a, 2) : -1));
-    r.fn("left", "The first n characters (the whole text when it is shorter)").param("text", TEXT)
+    r.fn("left", "The first n characters (a negative n gives the whole text)").param("text", TEXT)
         .param("count", NUMBER).returns("TEXT").impl((env, a) -> {
           String s = text(a, 0);
-          return s.substring(0, (int) Math.min(count("left", number(a, 1)), s.length()));
+          return number(a, 1) < 0 ? s : s.substring(0, count("left", s, number(a, 1)));
         });
-    r.fn("right", "The last n characters (the whole text when it is shorter)").param("text", TEXT)
-        .param("count", NUMBER).returns("TEXT").impl((env, a) -> {
+    r.fn("right", "The last n characters").param("text", TEXT).param("count", NUMBER).returns("TEXT")
+        .impl((env, a) -> {
           String s = text(a, 0);
-          return s.substring(s.length() - (int) Math.min(count("right", number(a, 1)), s.length()));
+          if (number(a, 1) < 0) {
+            throw error("right", "count " + number(a, 1) + " is negative");
+          }
+          return s.substring(s.length() - count("right", s, number(a, 1)));
         });
     r.fn("leftpad", "The text padded with spaces on the left to the given total width").param("text", TEXT)
         .param("width", NUMBER).returns("TEXT")
@@ -62,15 +76,6 @@ final class TextLib implements Library {
     r.fn("rightpad", "The text padded with spaces on the right to the given total width").param("text", TEXT)
         .param("width", NUMBER).returns("TEXT")
         .impl((env, a) -> pad("rightpad", text(a, 0), number(a, 1), false));
-    r.fn("repeat", "The text repeated n times").param("text", TEXT).param("times", NUMBER).returns("TEXT")
-        .impl((env, a) -> repeat(text(a, 0), number(a, 1)));
-    r.fn("reverse", "The text with its characters in reverse order").param("text", TEXT).returns("TEXT")
-        .impl((env, a) -> new StringBuilder(text(a, 0)).reverse().toString());
-    r.fn("proper", "Each word capitalised: first letter upper case, the rest lower case").param("text", TEXT)
-        .returns("TEXT").impl((env, a) -> proper(text(a, 0)));
-    registerCharacterClasses(r);
-    registerRemoveReplace(r);
-    registerSplitting(r);
   }
 
   private void registerCharacterClasses(BuiltinRegistry r) {
@@ -82,46 +87,12 @@ final class TextLib implements Library {
         .impl((env, a) -> drop(text(a, 0), false));
     r.fn("removeAllAlphaNumeric", "The text without its letters and digits").param("text", TEXT).returns("TEXT")
         .impl((env, a) -> drop(text(a, 0), true));
-    r.fn("isAscii", "Whether every character of the text is ASCII").param("text", TEXT).returns("BOOLEAN")
-        .impl((env, a) -> text(a, 0).chars().allMatch(c -> c < 128));
+    r.fn("isAscii", "Whether every character of the text is ASCII (true for the empty text)").param("text", TEXT)
+        .returns("BOOLEAN").impl((env, a) -> text(a, 0).chars().allMatch(c -> c < 128));
     r.fn("textToHex", "The UTF-8 bytes of the text as lower-case hexadecimal").param("text", TEXT)
         .returns("TEXT").impl((env, a) -> HexFormat.of().formatHex(text(a, 0).getBytes(StandardCharsets.UTF_8)));
     r.fn("hexToText", "The text whose UTF-8 bytes the hexadecimal digits spell").param("hex", TEXT)
         .returns("TEXT").impl((env, a) -> hexToText(text(a, 0)));
-  }
-
-  private void registerRemoveReplace(BuiltinRegistry r) {
-    r.fn("remove", "The text with every occurrence of the search text removed").param("text", TEXT)
-        .param("search", TEXTUAL).returns("TEXT").impl((env, a) -> removeAll(text(a, 0), text(a, 1)));
-    r.fn("removeFirstOccurence", "The text with the first occurrence of the search text removed")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT").alias("removeFirstOccurrence")
-        .impl((env, a) -> removeAt(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
-    r.fn("removeLastOccurence", "The text with the last occurrence of the search text removed")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT").alias("removeLastOccurrence")
-        .impl((env, a) -> removeAt(text(a, 0), text(a, 1), text(a, 0).lastIndexOf(text(a, 1))));
-    replace(r, "replaceAll", "Replaces every match of a regular expression (or, with literal true, of the text)",
-        true, false);
-    replace(r, "replaceAllIgnoreCase", "Like replaceAll, ignoring case", true, true);
-    replace(r, "replaceFirst", "Replaces the first match of a regular expression (or, with literal true, of the "
-        + "text)", false, false);
-    replace(r, "replaceFirstIgnoreCase", "Like replaceFirst, ignoring case", false, true);
-  }
-
-  private void replace(BuiltinRegistry r, String name, String doc, boolean all, boolean ignoreCase) {
-    r.fn(name, doc).param("text", TEXT).param("search", TEXTUAL).param("replacement", TEXTUAL)
-        .optional("literal", BOOLEAN).returns("TEXT")
-        .impl((env, a) -> replace(name, text(a, 0), text(a, 1), text(a, 2), Args.flag(a, 3, false), all, ignoreCase));
-  }
-
-  private void registerSplitting(BuiltinRegistry r) {
-    r.fn("toList", "Splits the text at each occurrence of the separator (\"\" splits into characters); without "
-        + "a separator the whole text is one element").param("text", TEXT).optional("separator", TEXTUAL)
-        .returns("LIST").impl((env, a) -> split(text(a, 0), has(a, 1) ? text(a, 1) : null));
-    r.fn("toListString", "Splits comma-separated text into a list of texts").param("text", TEXT).returns("LIST")
-        .impl((env, a) -> split(text(a, 0), ","));
-    r.fn("matches", "Whether the whole text matches the regular expression").param("text", TEXT)
-        .param("regex", TEXTUAL).returns("BOOLEAN")
-        .impl((env, a) -> compile("matches", text(a, 1), 0).matcher(text(a, 0)).matches());
   }
 
   static String subString(String s, long start, long end) {
@@ -144,11 +115,12 @@ final class TextLib implements Library {
     return s.substring((int) start, (int) end);
   }
 
-  private static long count(String fn, long n) {
-    if (n < 0) {
-      throw error(fn, "count " + n + " is negative");
+  /** left/right: Zoho documents a count beyond the text's length as a runtime error. */
+  private static int count(String fn, String s, long n) {
+    if (n > s.length()) {
+      throw error(fn, "count " + n + " is more than the length of the text (" + s.length() + ")");
     }
-    return n;
+    return (int) n;
   }
 
   static String pad(String fn, String s, long width, boolean left) {
@@ -166,10 +138,35 @@ final class TextLib implements Library {
     if (times < 0) {
       throw error("repeat", "times " + times + " is negative");
     }
-    if (s.length() * times > MAX_TEXT) {
-      throw error("repeat", "the result would be longer than " + MAX_TEXT + " characters");
+    if (s.length() * times > MAX_REPEAT) {
+      throw error("repeat", "the result would be longer than " + MAX_REPEAT + " characters");
     }
     return s.repeat((int) times);
+  }
+
+  /** Zoho converts a non-text value to text and reverses that ({1, 2, 13} gives "31,2,1"); NULL is an error. */
+  private static String reverse(Object v) {
+    if (v == null) {
+      throw new ScriptError("reverse expects TEXT for argument 1 (text), got " + Ops.describe(null));
+    }
+    return new StringBuilder(dev.freshet.runtime.Values.toText(v)).reverse().toString();
+  }
+
+  /** Same whitespace as trim: characters up to U+0020. */
+  static String ltrim(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) <= ' ') {
+      i++;
+    }
+    return s.substring(i);
+  }
+
+  static String rtrim(String s) {
+    int i = s.length();
+    while (i > 0 && s.charAt(i - 1) <= ' ') {
+      i--;
+    }
+    return s.substring(0, i);
   }
 
   /** Upper-cases a letter that follows a non-letter and lower-cases the others, as a spreadsheet's PROPER does. */
@@ -203,6 +200,7 @@ final class TextLib implements Library {
     return out.toString();
   }
 
+  /** Bytes that are not valid UTF-8 become U+FFFD, as Java decodes them. */
   private static String hexToText(String hex) {
     String h = hex.trim();
     if (h.startsWith("0x") || h.startsWith("0X")) {
@@ -213,56 +211,5 @@ final class TextLib implements Library {
     } catch (IllegalArgumentException e) {
       throw error("hexToText", "\"" + hex + "\" is not an even number of hexadecimal digits");
     }
-  }
-
-  static String removeAll(String s, String search) {
-    return search.isEmpty() ? s : s.replace(search, "");
-  }
-
-  private static String removeAt(String s, String search, int at) {
-    return at < 0 || search.isEmpty() ? s : s.substring(0, at) + s.substring(at + search.length());
-  }
-
-  static String replace(String fn, String s, String search, String replacement, boolean literal, boolean all,
-      boolean ignoreCase) {
-    int flags = (literal ? Pattern.LITERAL : 0) | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-    Matcher m = compile(fn, search, flags).matcher(s);
-    String with = literal ? Matcher.quoteReplacement(replacement) : replacement;
-    try {
-      return all ? m.replaceAll(with) : m.replaceFirst(with);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw error(fn, "invalid replacement \"" + replacement + "\": " + e.getMessage()
-          + " (use \\$ for a literal $, or pass true as the 4th argument)");
-    }
-  }
-
-  static Pattern compile(String fn, String regex, int flags) {
-    try {
-      return Pattern.compile(regex, flags);
-    } catch (PatternSyntaxException e) {
-      throw new ScriptError(fn + ": invalid regular expression \"" + regex + "\": " + e.getDescription());
-    }
-  }
-
-  /** Splits at a literal separator, keeping empty parts; empty text gives an empty list. */
-  static DelugeCollection split(String s, String separator) {
-    List<Object> parts = new ArrayList<>();
-    if (s.isEmpty()) {
-      return Args.listOf(parts);
-    }
-    if (separator == null) {
-      parts.add(s);
-    } else if (separator.isEmpty()) {
-      s.codePoints().forEach(c -> parts.add(new String(Character.toChars(c))));
-    } else {
-      int from = 0;
-      int at;
-      while ((at = s.indexOf(separator, from)) >= 0) {
-        parts.add(s.substring(from, at));
-        from = at + separator.length();
-      }
-      parts.add(s.substring(from));
-    }
-    return Args.listOf(parts);
   }
 }

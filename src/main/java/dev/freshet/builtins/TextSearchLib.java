@@ -4,59 +4,63 @@ import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.TEXT;
 import static dev.freshet.builtins.ParamType.TEXTUAL;
 
+import java.util.function.BiFunction;
+
 /**
  * Text functions that search: contains, startsWith, indexOf, getPrefix, ... Case-sensitive unless the name says
- * IgnoreCase (DELUGE-FACTS 5.1); indexes are 0-based and -1 means "not found".
+ * IgnoreCase (DELUGE-FACTS 5.1); indexes are 0-based and -1 means "not found". A NULL search text is never found
+ * (contains is false, indexOf is -1, getPrefix is null); the empty text is found at the start, as in Java.
  */
 final class TextSearchLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
-    r.fn("contains", "Whether the text contains the search text (case-sensitive)").param("text", TEXT)
-        .param("search", TEXTUAL).returns("BOOLEAN").impl((env, a) -> text(a, 0).contains(text(a, 1)));
-    r.fn("notContains", "Whether the text does not contain the search text (case-sensitive)").param("text", TEXT)
-        .param("search", TEXTUAL).returns("BOOLEAN").impl((env, a) -> !text(a, 0).contains(text(a, 1)));
-    r.fn("containsIgnoreCase", "Whether the text contains the search text, ignoring case").param("text", TEXT)
-        .param("search", TEXTUAL).returns("BOOLEAN").impl((env, a) -> indexIgnoreCase(text(a, 0), text(a, 1)) >= 0);
-    r.fn("startsWith", "Whether the text begins with the given text").param("text", TEXT).param("prefix", TEXTUAL)
-        .returns("BOOLEAN").impl((env, a) -> text(a, 0).startsWith(text(a, 1)));
-    r.fn("startsWithIgnoreCase", "Whether the text begins with the given text, ignoring case").param("text", TEXT)
-        .param("prefix", TEXTUAL).returns("BOOLEAN")
-        .impl((env, a) -> text(a, 0).regionMatches(true, 0, text(a, 1), 0, text(a, 1).length()));
-    r.fn("endsWith", "Whether the text ends with the given text").param("text", TEXT).param("suffix", TEXTUAL)
-        .returns("BOOLEAN").impl((env, a) -> text(a, 0).endsWith(text(a, 1)));
-    r.fn("endsWithIgnoreCase", "Whether the text ends with the given text, ignoring case").param("text", TEXT)
-        .param("suffix", TEXTUAL).returns("BOOLEAN").impl((env, a) -> {
-          String s = text(a, 0);
-          String end = text(a, 1);
-          return s.length() >= end.length() && s.regionMatches(true, s.length() - end.length(), end, 0, end.length());
-        });
-    r.fn("equalsIgnoreCase", "Whether two texts are equal, ignoring case").param("text", TEXT)
-        .param("other", TEXTUAL).returns("BOOLEAN").impl((env, a) -> text(a, 0).equalsIgnoreCase(text(a, 1)));
+    test(r, "contains", "Whether the text contains the search text (case-sensitive)", String::contains);
+    test(r, "notContains", "Whether the text does not contain the search text (case-sensitive)",
+        (s, x) -> !s.contains(x));
+    test(r, "containsIgnoreCase", "Whether the text contains the search text, ignoring case",
+        (s, x) -> indexIgnoreCase(s, x) >= 0);
+    test(r, "startsWith", "Whether the text begins with the given text", String::startsWith);
+    test(r, "startsWithIgnoreCase", "Whether the text begins with the given text, ignoring case",
+        (s, x) -> s.regionMatches(true, 0, x, 0, x.length()));
+    test(r, "endsWith", "Whether the text ends with the given text", String::endsWith);
+    test(r, "endsWithIgnoreCase", "Whether the text ends with the given text, ignoring case",
+        (s, x) -> s.length() >= x.length() && s.regionMatches(true, s.length() - x.length(), x, 0, x.length()));
+    test(r, "equalsIgnoreCase", "Whether two texts are equal, ignoring case", String::equalsIgnoreCase);
     r.fn("indexOf", "0-based position of the first occurrence of the search text, or -1").param("text", TEXT)
         .param("search", TEXTUAL).returns("NUMBER").alias("find")
-        .impl((env, a) -> (long) text(a, 0).indexOf(text(a, 1)));
+        .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).indexOf(text(a, 1)));
     r.fn("lastIndexOf", "0-based position of the last occurrence of the search text, or -1").param("text", TEXT)
-        .param("search", TEXTUAL).returns("NUMBER").impl((env, a) -> (long) text(a, 0).lastIndexOf(text(a, 1)));
+        .param("search", TEXTUAL).returns("NUMBER")
+        .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).lastIndexOf(text(a, 1)));
     r.fn("getOccurenceCount", "How many times the search text occurs (non-overlapping, case-sensitive)")
         .param("text", TEXT).param("search", TEXTUAL).returns("NUMBER").alias("getOccurrenceCount")
-        .impl((env, a) -> occurrences(text(a, 0), text(a, 1)));
+        .impl((env, a) -> a[1] == null ? 0L : occurrences(text(a, 0), text(a, 1)));
     registerAffixes(r);
+  }
+
+  /** A BOOLEAN test of the text against a search text; a NULL search text counts as "not found". */
+  private static void test(BuiltinRegistry r, String name, String doc, BiFunction<String, String, Boolean> test) {
+    boolean whenNull = name.startsWith("not");
+    r.fn(name, doc).param("text", TEXT).param("search", TEXTUAL).returns("BOOLEAN")
+        .impl((env, a) -> a[1] == null ? whenNull : test.apply(text(a, 0), text(a, 1)));
   }
 
   private void registerAffixes(BuiltinRegistry r) {
     r.fn("getPrefix", "The text before the first occurrence of the search text, or null when it does not occur")
         .param("text", TEXT).param("search", TEXTUAL).returns("TEXT")
-        .impl((env, a) -> prefix(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
+        .impl((env, a) -> a[1] == null ? null : prefix(text(a, 0), text(a, 0).indexOf(text(a, 1))));
     r.fn("getPrefixIgnoreCase", "Like getPrefix, ignoring case").param("text", TEXT).param("search", TEXTUAL)
-        .returns("TEXT").impl((env, a) -> prefix(text(a, 0), text(a, 1), indexIgnoreCase(text(a, 0), text(a, 1))));
+        .returns("TEXT").impl((env, a) -> a[1] == null ? null
+            : prefix(text(a, 0), indexIgnoreCase(text(a, 0), text(a, 1))));
     r.fn("getSuffix", "The text after the first occurrence of the search text, or null when it does not occur")
         .param("text", TEXT).param("search", TEXTUAL).returns("TEXT")
-        .impl((env, a) -> suffix(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
+        .impl((env, a) -> a[1] == null ? null : suffix(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
     r.fn("getSuffixIgnoreCase", "Like getSuffix, ignoring case").param("text", TEXT).param("search", TEXTUAL)
-        .returns("TEXT").impl((env, a) -> suffix(text(a, 0), text(a, 1), indexIgnoreCase(text(a, 0), text(a, 1))));
+        .returns("TEXT").impl((env, a) -> a[1] == null ? null
+            : suffix(text(a, 0), text(a, 1), indexIgnoreCase(text(a, 0), text(a, 1))));
   }
 
-  private static String prefix(String s, String search, int at) {
+  private static String prefix(String s, int at) {
     return at < 0 ? null : s.substring(0, at);
   }
 
@@ -73,6 +77,7 @@ final class TextSearchLib implements Library {
     return -1;
   }
 
+  /** Non-overlapping occurrences, counted left to right ("aaaa" holds "aa" twice); the empty text occurs 0 times. */
   static long occurrences(String s, String search) {
     if (search.isEmpty()) {
       return 0;

@@ -138,12 +138,15 @@ public final class Resolver {
     }
   }
 
+  /** Keys whose value may be a bare word ({@code type: GET}) rather than an expression. */
+  private static final java.util.Set<String> BARE_WORD_KEYS = java.util.Set.of("type", "response-format");
+
   private void params(List<TaskParam> params) {
     for (TaskParam p : params) {
-      // bare words such as `type: GET` are keywords of the task, not variables
-      if (!(p.value() instanceof Expr.Name)) {
-        expr(p.value());
+      if (p.value() instanceof Expr.Name n && BARE_WORD_KEYS.contains(p.key()) && scope.lookup(n.name()) == null) {
+        continue; // a bare word of the task, not a variable
       }
+      expr(p.value());
     }
   }
 

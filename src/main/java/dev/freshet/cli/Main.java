@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code freshet}: run and check Deluge scripts from a terminal. */
 @Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs and checks Deluge scripts outside Zoho.",
-    subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, BuiltinsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 64 bad usage, 65 script does not parse or check, 70 runtime error,",
         "75 connection needs authorization."})
 public final class Main implements Runnable {
@@ -71,6 +71,9 @@ public final class Main implements Runnable {
       }
       if (cls == CheckCommand.class) {
         return cls.cast(new CheckCommand(terminal));
+      }
+      if (cls == BuiltinsCommand.class) {
+        return cls.cast(new BuiltinsCommand(terminal));
       }
       return CommandLine.defaultFactory().create(cls);
     }

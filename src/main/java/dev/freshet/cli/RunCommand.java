@@ -4,6 +4,7 @@ import dev.freshet.api.CompileException;
 import dev.freshet.api.Engine;
 import dev.freshet.api.RunException;
 import dev.freshet.api.Script;
+import dev.freshet.http.HttpOptions;
 import dev.freshet.interp.Program;
 import dev.freshet.runtime.Limits;
 import dev.freshet.runtime.Values;
@@ -65,6 +66,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-time limit (default: 60).")
   long timeoutSeconds = Limits.DEFAULT.timeout().toSeconds();
 
+  @Option(names = "--log-http", description = "Print each invokeurl request and response line (method, URL, status,"
+      + " time) to standard error, with secrets masked.")
+  boolean logHttp;
+
+  @Option(names = "--http-timeout", paramLabel = "SECONDS", description = "Whole-request timeout of invokeurl"
+      + " (default: 40).")
+  long httpTimeout = HttpOptions.DEFAULT.requestTimeout().toSeconds();
+
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout of invokeurl"
+      + " (default: 10).")
+  long connectTimeout = HttpOptions.DEFAULT.connectTimeout().toSeconds();
+
+  @Option(names = "--max-download", paramLabel = "BYTES", description = "Response body cap of invokeurl, e.g. 5MB,"
+      + " 512KB or 1000 (default: 5MB).")
+  String maxDownload = "5MB";
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects invokeurl follows (default: 5).")
+  int maxRedirects = HttpOptions.DEFAULT.maxRedirects();
+
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
@@ -82,10 +102,13 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> bindings;
     ZoneId zone;
     Limits limits;
+    HttpOptions http;
     try {
       bindings = bindings();
       zone = tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
       limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds));
+      http = new HttpOptions(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(httpTimeout), bytes(maxDownload),
+          maxRedirects, logHttp ? line -> terminal.err().println(line) : null);
     } catch (IllegalArgumentException | DateTimeException e) {
       return usage(e.getMessage());
     }
@@ -101,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
       return usage("cannot read " + file + ": " + e.getMessage());
     }
     PrintStream out = terminal.out();
-    Engine.Builder builder = Engine.builder().zone(zone).limits(limits).output(line -> write(out, line));
+    Engine.Builder builder = Engine.builder().zone(zone).limits(limits).http(http)
+        .output(line -> write(out, line));
     if (seed != null) {
       builder.seed(seed);
     }
@@ -166,6 +190,18 @@ final class RunCommand implements Callable<Integer> {
       write(out, Values.toText(value));
     }
     return Main.OK;
+  }
+
+  /** {@code 5MB}, {@code 512KB}, {@code 1000}. */
+  static long bytes(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+    long unit = t.endsWith("MB") ? 1024L * 1024 : t.endsWith("KB") ? 1024L : 1L;
+    String digits = unit == 1 ? (t.endsWith("B") ? t.substring(0, t.length() - 1) : t) : t.substring(0, t.length() - 2);
+    try {
+      return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("--max-download needs a size like 5MB, 512KB or 1000, got '" + text + "'");
+    }
   }
 
   private Map<String, Object> bindings() {

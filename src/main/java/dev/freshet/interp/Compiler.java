@@ -165,14 +165,28 @@ final class Compiler {
       return new OperatorNodes.Conditional(expr(c.condition()), expr(c.whenTrue()), expr(c.whenFalse()), span);
     } else if (e instanceof Expr.IfNull i) {
       return new OperatorNodes.IfNull(expr(i.value()), expr(i.fallback()), span);
-    } else if (e instanceof Expr.InvokeUrl) {
-      return unavailable(Unavailable.INVOKEURL, null); // reported at its statement (DECISIONS §23)
+    } else if (e instanceof Expr.InvokeUrl u) {
+      return invokeUrl(u);
     } else if (e instanceof Expr.FormFetch f) {
       return unavailable(Unavailable.creatorOnly("fetching records from form " + f.form() + "[…]"), span);
     } else if (e instanceof Expr.FormInsert f) {
       return unavailable(Unavailable.creatorOnly("'insert into " + f.form() + "'"), null);
     }
     throw new IllegalStateException("unknown expression " + e.getClass().getSimpleName());
+  }
+
+  /** A bare word such as {@code type: GET} is the word itself unless a variable of that name exists. */
+  private Node invokeUrl(Expr.InvokeUrl u) {
+    String[] keys = new String[u.params().size()];
+    Node[] values = new Node[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      var p = u.params().get(i);
+      keys[i] = p.key();
+      boolean bareWord = p.key().equals("type") || p.key().equals("response-format");
+      values[i] = bareWord && p.value() instanceof Expr.Name n && resolution.slot(n) < 0
+          ? new ValueNodes.Const(n.name(), n.span()) : expr(p.value());
+    }
+    return new TaskNodes.InvokeUrl(keys, values, u.span());
   }
 
   private Node[] exprs(List<Expr> es) {

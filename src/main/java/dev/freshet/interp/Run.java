@@ -86,4 +86,9 @@ public final class Run implements Env {
   public RandomGenerator random() {
     return env.random();
   }
+
+  @Override
+  public Object invokeUrl(java.util.Map<String, Object> params) {
+    return env.invokeUrl(params);
+  }
 }

@@ -7,13 +7,10 @@ import java.util.Set;
 final class Unavailable {
   private Unavailable() {}
 
-  static final String INVOKEURL = "invokeurl cannot run in this Freshet build: HTTP support comes in a later release";
   static final String SENDMAIL = "sendmail cannot run in this Freshet build: mail support comes in a later release";
 
   /** Creator-only functions: known to the checker, an error when run. */
   static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl");
-  /** Legacy web tasks that arrive with HTTP support. */
-  static final Set<String> WEB_FUNCTIONS = Set.of("geturl", "posturl");
 
   static String creatorOnly(String construct) {
     return construct + " is Creator-only: it needs a Zoho Creator application and cannot run here";
@@ -28,14 +25,11 @@ final class Unavailable {
     if (CREATOR_FUNCTIONS.contains(lower)) {
       return creatorOnly(name + "()");
     }
-    if (WEB_FUNCTIONS.contains(lower)) {
-      return name + "() cannot run yet: this Freshet build has no HTTP support";
-    }
     return integration(name);
   }
 
   static boolean isKnownFunction(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return CREATOR_FUNCTIONS.contains(lower) || WEB_FUNCTIONS.contains(lower);
+    return CREATOR_FUNCTIONS.contains(lower);
   }
 }

@@ -29,6 +29,9 @@ public final class DateParsing {
   /** Two-digit years 00–49 are 20xx, 50–99 are 19xx (a fixed pivot, so results never depend on the clock). */
   static final int TWO_DIGIT_PIVOT = 50;
 
+  /** No date shape is longer; longer text is never read as a date (and never scanned by the shape patterns). */
+  static final int MAX_LENGTH = 64;
+
   private static final Pattern TIME = Pattern.compile(
       "(.*?)( +|T)(\\d+):(\\d+)(?::(\\d+)(?:\\.(\\d{1,9}))?)?(?: *([AaPp][Mm]))?");
   private static final Pattern ISO_ZONE = Pattern.compile("(.*\\d)(Z|[+-]\\d{2}:?\\d{2})");
@@ -55,7 +58,7 @@ public final class DateParsing {
    * literal is then TEXT). Date-only when there is no time part. Ambiguous numeric shapes read dd-MM first.
    */
   public static DateTime parseLiteral(String text) {
-    if (text.isEmpty() || text.length() > 40 || !Character.isLetterOrDigit(text.charAt(0))) {
+    if (text.isEmpty() || text.length() > MAX_LENGTH || !Character.isLetterOrDigit(text.charAt(0))) {
       return null;
     }
     try {
@@ -72,7 +75,7 @@ public final class DateParsing {
    */
   public static DateTime parseText(String text, ZoneId zone) {
     String s = text.trim();
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.length() > MAX_LENGTH) {
       return null;
     }
     try {
@@ -82,13 +85,30 @@ public final class DateParsing {
     }
   }
 
+  /**
+   * Whether the text is laid out like one of the date shapes, valid or not ({@code 15-Ma-2019}, {@code 150-Mar-2019}
+   * and {@code 15-Mar-20190} are; {@code hello} is not). Date functions return null for such text when
+   * {@link #parseText} does not read it, as Zoho documents.
+   */
+  public static boolean hasDateShape(String text) {
+    String s = text.trim();
+    if (s.length() > MAX_LENGTH) {
+      return false;
+    }
+    Matcher t = s.indexOf(':') < 0 ? null : TIME.matcher(s);
+    if (t != null && t.matches()) {
+      s = t.group(1);
+    }
+    return NUMERIC.matcher(s).matches() || NUMERIC_SPACED.matcher(s).matches() || DAY_FIRST.matcher(s).matches()
+        || MONTH_FIRST.matcher(s).matches();
+  }
+
   private static DateTime parseShapes(String s, boolean iso, ZoneId zone) {
     ZoneOffset offset = null;
     if (iso) {
       Matcher z = ISO_ZONE.matcher(s);
       if (z.matches() && s.indexOf(':') > 0) {
-        offset = ZoneOffset.of(z.group(2).length() == 5 ? z.group(2).substring(0, 3) + ":" + z.group(2).substring(3)
-            : z.group(2));
+        offset = offset(z.group(2));
         s = z.group(1);
       }
     }
@@ -106,6 +126,15 @@ public final class DateParsing {
     }
     LocalDate date = parseDate(s);
     return date == null ? null : DateTime.ofDate(date);
+  }
+
+  /** An ISO offset such as {@code Z}, {@code +0530} or {@code -08:00}; an impossible one is an invalid part. */
+  private static ZoneOffset offset(String text) {
+    try {
+      return ZoneOffset.of(text.length() == 5 ? text.substring(0, 3) + ":" + text.substring(3) : text);
+    } catch (DateTimeException e) {
+      throw new Invalid("\"" + text + "\" is not a valid time zone offset");
+    }
   }
 
   /** Seconds after midnight, applying Zoho's rules for out-of-range parts (hour 24+ resets the whole time). */

@@ -2,13 +2,25 @@ package dev.freshet.runtime;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** What built-ins may ask of the running engine: its clock, zone and seedable random source (DECISIONS §26). */
+/**
+ * What built-ins and tasks may ask of the running engine: its clock, zone and seedable random source
+ * (DECISIONS §26), and the host services behind task blocks.
+ */
 public interface Env {
   ZoneId zone();
 
   Instant now();
 
   RandomGenerator random();
+
+  /**
+   * Runs an {@code invokeurl} task. {@code params} holds each key (lower-case, as in INVOKEURL.md) with its evaluated
+   * value; a bare word such as {@code type: GET} arrives as TEXT.
+   */
+  default Object invokeUrl(Map<String, Object> params) {
+    throw new ScriptError("invokeurl cannot run: this engine has no HTTP transport");
+  }
 }

@@ -1,9 +1,53 @@
 package dev.freshet.runtime;
 
-/** A FILE value: bytes with a name and content type, as invokeurl downloads return. */
-public record FileValue(String name, String contentType, byte[] bytes) {
+/**
+ * A FILE value: bytes with a name and content type, as invokeurl downloads return and {@code files:} uploads send.
+ * Like Zoho's, its file name and multipart part name can be changed ({@code setFileName}, {@code setParamName}); the
+ * content never changes.
+ */
+public final class FileValue {
+  private String name;
+  private String paramName = "file";
+  private final String contentType;
+  private final byte[] bytes;
+
+  public FileValue(String name, String contentType, byte[] bytes) {
+    this.name = name == null ? "" : name;
+    this.contentType = contentType == null ? "application/octet-stream" : contentType;
+    this.bytes = bytes.clone();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  /** The form field name used when the file is sent with {@code files:} (default {@code file}). */
+  public String paramName() {
+    return paramName;
+  }
+
+  public void setParamName(String paramName) {
+    this.paramName = paramName;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  public int size() {
+    return bytes.length;
+  }
+
   @Override
   public String toString() {
-    return name == null ? "" : name;
+    return name;
   }
 }

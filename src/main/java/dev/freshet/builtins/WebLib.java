@@ -1,0 +1,50 @@
+package dev.freshet.builtins;
+
+import static dev.freshet.builtins.ParamType.ANY;
+import static dev.freshet.builtins.ParamType.BOOLEAN;
+import static dev.freshet.builtins.ParamType.MAP;
+import static dev.freshet.builtins.ParamType.TEXT;
+
+import dev.freshet.runtime.Env;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The legacy web tasks {@code getUrl} and {@code postUrl}, run as the equivalent invokeurl: a MAP body is sent
+ * form-urlencoded, a TEXT body as is; {@code simple} (default true) returns the body text, {@code false} the
+ * responseCode / responseHeader / responseText map.
+ */
+final class WebLib implements Library {
+  @Override
+  public void register(BuiltinRegistry r) {
+    r.fn("getUrl", "Fetches a URL with GET (legacy; prefer invokeurl); returns the body text, or a response map"
+            + " when simple is false.")
+        .param("url", TEXT).optional("headers", ANY).optional("simple", BOOLEAN).returns("TEXT or MAP").globalOnly()
+        .impl((env, a) -> fetch(env, "GET", a[0], null, a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null));
+    r.fn("postUrl", "Sends a POST (legacy; prefer invokeurl): a MAP body form-urlencoded, a TEXT body as is; returns"
+            + " the body text, or a response map when simple is false.")
+        .param("url", TEXT).param("body", ANY).optional("headers", MAP).optional("simple", BOOLEAN)
+        .returns("TEXT or MAP").globalOnly()
+        .impl((env, a) -> fetch(env, "POST", a[0], a[1], a.length > 2 ? a[2] : null, a.length > 3 ? a[3] : null));
+  }
+
+  /** {@code getUrl(url, simple)} is allowed too: a BOOLEAN in the headers position is the simple flag. */
+  private static Object fetch(Env env, String method, Object url, Object body, Object headers, Object simple) {
+    if (headers instanceof Boolean b && simple == null) {
+      simple = b;
+      headers = null;
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("url", url);
+    params.put("type", method);
+    if (body != null) {
+      params.put("parameters", body);
+    }
+    if (headers != null) {
+      params.put("headers", headers);
+    }
+    params.put("response-format", "TEXT");
+    params.put("detailed", Boolean.FALSE.equals(simple));
+    return env.invokeUrl(params);
+  }
+}
