@@ -21,7 +21,8 @@ public enum ParamType {
   LIST("LIST"),
   MAP("MAP"),
   /** A LIST, a MAP or an undecided {@code {}}. */
-  COLLECTION("LIST or MAP");
+  COLLECTION("LIST or MAP"),
+  FILE("FILE");
 
   final String display;
 
@@ -42,6 +43,7 @@ public enum ParamType {
       case LIST -> v instanceof DelugeCollection c && !c.isMap();
       case MAP -> v instanceof DelugeCollection c && !c.isList();
       case COLLECTION -> v instanceof DelugeCollection;
+      case FILE -> v instanceof dev.freshet.runtime.FileValue;
     };
   }
 

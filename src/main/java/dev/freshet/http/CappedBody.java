@@ -14,9 +14,15 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
+  private volatile boolean exceeded;
 
   CappedBody(long cap) {
     this.cap = cap;
+  }
+
+  /** True once the body passed the cap (the client may then report the cancelled stream instead). */
+  boolean exceeded() {
+    return exceeded;
   }
 
   @Override
@@ -34,8 +40,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   public void onNext(List<ByteBuffer> items) {
     for (ByteBuffer b : items) {
       if (buffer.size() + (long) b.remaining() > cap) {
-        subscription.cancel();
+        exceeded = true;
         result.completeExceptionally(new HttpTransport.BodyTooLargeException(cap));
+        subscription.cancel();
         return;
       }
       byte[] chunk = new byte[b.remaining()];

@@ -41,8 +41,8 @@ public final class JdkHttpTransport implements HttpTransport {
     HttpRequest.BodyPublisher body = call.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(call.body());
     request.method(call.method(), body);
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request.build(), info -> new CappedBody(call.maxBodyBytes()));
+    CappedBody capped = new CappedBody(call.maxBodyBytes());
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), info -> capped);
     try {
       HttpResponse<byte[]> response = pending.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
       return new HttpReply(response.statusCode(), response.headers().map(), response.body());
@@ -54,6 +54,9 @@ public final class JdkHttpTransport implements HttpTransport {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
     } catch (ExecutionException e) {
+      if (capped.exceeded()) {
+        throw new BodyTooLargeException(call.maxBodyBytes());
+      }
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
         throw io;

@@ -54,6 +54,11 @@ class GoldenScriptsTest {
   }
 
   static void check(Path script) throws IOException {
+    check(script, List.of());
+  }
+
+  /** Runs one golden script with extra CLI options (e.g. {@code --arg base=http://127.0.0.1:PORT}). */
+  static void check(Path script, List<String> extraArgs) throws IOException {
     String name = script.getFileName().toString();
     String base = name.substring(0, name.length() - 3);
     Path dir = script.getParent();
@@ -62,6 +67,7 @@ class GoldenScriptsTest {
     if (Files.exists(argsFile)) {
       args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).toList());
     }
+    args.addAll(extraArgs);
     args.add(name);
     Path inFile = dir.resolve(base + ".in");
     InputStream in = Files.exists(inFile) ? Files.newInputStream(inFile) : new ByteArrayInputStream(new byte[0]);

@@ -1,0 +1,54 @@
+package dev.freshet.builtins;
+
+import static dev.freshet.builtins.ParamType.FILE;
+import static dev.freshet.builtins.ParamType.TEXT;
+import static dev.freshet.builtins.ParamType.TEXTUAL;
+
+import dev.freshet.runtime.FileValue;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Functions of FILE values (downloads from invokeurl, files built with toFile, uploads through files:). */
+final class FileLib implements Library {
+  @Override
+  public void register(BuiltinRegistry r) {
+    r.fn("getFileName", "The file's name.").param("file", FILE).returns("TEXT")
+        .impl((env, a) -> ((FileValue) a[0]).name());
+    r.fn("getFileType", "The file's type: the extension of its name (pdf, csv, …), else its content type.")
+        .param("file", FILE).returns("TEXT").impl((env, a) -> type((FileValue) a[0]));
+    r.fn("getFileSize", "The file's size in bytes.").param("file", FILE).returns("NUMBER")
+        .impl((env, a) -> (long) ((FileValue) a[0]).size());
+    r.fn("getFileContent", "The file's content as text (UTF-8).").param("file", FILE).returns("TEXT")
+        .impl((env, a) -> new String(((FileValue) a[0]).bytes(), StandardCharsets.UTF_8));
+    r.fn("setFileName", "Renames the file; returns it.").param("file", FILE).param("name", TEXT).returns("FILE")
+        .impl((env, a) -> {
+          ((FileValue) a[0]).setName((String) a[1]);
+          return a[0];
+        });
+    r.fn("setParamName", "Sets the form field name the file is sent under with invokeurl's files: (default"
+            + " \"file\"); returns it.").param("file", FILE).param("name", TEXT).returns("FILE")
+        .impl((env, a) -> {
+          ((FileValue) a[0]).setParamName((String) a[1]);
+          return a[0];
+        });
+    r.fn("toFile", "A FILE holding the text (UTF-8) with the given name; the content type follows the name's"
+            + " extension.").param("text", TEXTUAL).param("name", TEXT).returns("FILE")
+        .impl((env, a) -> new FileValue((String) a[1], contentType((String) a[1]),
+            dev.freshet.runtime.Values.toText(a[0]).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String type(FileValue f) {
+    int dot = f.name().lastIndexOf('.');
+    if (dot >= 0 && dot < f.name().length() - 1) {
+      return f.name().substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+    return f.contentType();
+  }
+
+  private static String contentType(String name) {
+    String guessed = URLConnection.guessContentTypeFromName(name);
+    return guessed != null ? guessed : name.toLowerCase(Locale.ROOT).endsWith(".json") ? "application/json"
+        : "text/plain";
+  }
+}
