@@ -32,6 +32,7 @@ FROM      : 'from';
 CANCEL    : 'cancel';
 SUBMIT    : 'submit';
 ALERT     : 'alert';
+LIST      : 'list';
 
 // Operators and punctuation
 PLUS_ASSIGN  : '+=';

@@ -31,14 +31,12 @@ statement
     | DELETE FROM identifier LBRACKET expression RBRACKET SEMI           # deleteStatement
     | CANCEL SUBMIT SEMI                                                 # cancelSubmitStatement
     | ALERT expression SEMI                                              # alertStatement
-    | assignTarget assignOp expression SEMI                              # assignStatement
-    | expression SEMI                                                    # expressionStatement
+    | expression ( assignOp expression )? SEMI                           # expressionStatement
     ;
 
 elseIf      : ELSE IF LPAREN expression RPAREN block;
 elseBlock   : ELSE block;
 
-assignTarget : identifier ( DOT memberName )*;
 assignOp    : ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | PERCENT_ASSIGN;
 
 // Keys of invokeurl / sendmail blocks: `url`, `content-type`, `reply to`, `content type`, …
@@ -66,17 +64,17 @@ postfixOp
 primary
     : literal                                                            # literalExpr
     | LPAREN expression RPAREN                                           # parenExpr
-    | LBRACE ( mapEntry ( COMMA mapEntry )* COMMA? )? RBRACE             # mapLiteral
-    | LBRACE expression ( COMMA expression )* COMMA? RBRACE              # listLiteral
+    | LBRACE ( collectionItem ( COMMA collectionItem )* COMMA? )? RBRACE # collectionLiteral
     | IF LPAREN expression COMMA expression COMMA expression RPAREN      # conditionalExpr
-    | identifier COLON identifier LPAREN RPAREN                          # typedListExpr
+    | LIST COLON identifier LPAREN arguments? RPAREN                     # typedListExpr
     | identifier LPAREN arguments? RPAREN                                # callExpr
     | identifier                                                         # nameExpr
     | INVOKEURL LBRACKET taskParam* RBRACKET                             # invokeUrlExpr
     | INSERT INTO identifier LBRACKET fieldValue* RBRACKET               # insertExpr
     ;
 
-mapEntry    : expression COLON expression;
+// {a, b} is a list and {k: v} a map; one rule for both keeps parsing linear, the builder tells them apart
+collectionItem : expression ( COLON expression )?;
 arguments   : argument ( COMMA argument )*;
 argument    : expression ( COLON expression )?;
 fieldValue  : identifier ASSIGN expression COMMA?;
@@ -91,7 +89,7 @@ literal
     | NULL
     ;
 
-identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH;
+identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH | LIST;
 
 // After a dot any word may follow: `e.message`, `c.insert(…)`, `zoho.crm.getRecordById(…)`
 memberName

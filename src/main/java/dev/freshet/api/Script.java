@@ -40,7 +40,7 @@ public final class Script {
     SourceFile source = new SourceFile(name, text);
     Interpreter.Compiled compiled;
     try {
-      compiled = Interpreter.compile(source, engine.registry, variables);
+      compiled = dev.freshet.source.DeepStack.call(() -> Interpreter.compile(source, engine.registry, variables));
     } catch (SyntaxError e) {
       throw new CompileException(e.diagnostics());
     } catch (StackOverflowError e) {

@@ -76,7 +76,7 @@ final class AesLib implements Library {
       return c.doFinal(input);
     } catch (GeneralSecurityException e) {
       throw error(NS + fn, mode == Cipher.DECRYPT_MODE ? "cannot decrypt: wrong key or IV, or damaged text"
-          : "encryption failed: " + e.getMessage());
+          : "encryption failed");
     }
   }
 

@@ -36,23 +36,28 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
 
   /** Checks every argument's type, then runs the implementation. */
   public Object invoke(Env env, Object[] args) {
+    return invoke(env, args, false);
+  }
+
+  /** As {@link #invoke(Env, Object[])}; {@code method} says args[0] is the receiver of {@code x.fn(…)}. */
+  public Object invoke(Env env, Object[] args, boolean method) {
     for (int i = 0; i < args.length; i++) {
       Param p = param(i);
       Object a = args[i];
       if (a == null && p.type() != ParamType.ANY) {
         if (p.type() == ParamType.NUMBER || p.type() == ParamType.NUMERIC || p.type() == ParamType.BOOLEAN) {
-          throw argumentError(i, a);
+          throw argumentError(i, a, method);
         }
         continue; // null text/collection arguments are the implementation's business (often "returns null")
       }
       if (!p.type().accepts(a)) {
-        throw argumentError(i, a);
+        throw argumentError(i, a, method);
       }
       if (p.type() == ParamType.NUMBER && a instanceof BigDecimal d) {
         try {
           args[i] = d.longValueExact();
         } catch (ArithmeticException e) {
-          throw argumentError(i, a);
+          throw argumentError(i, a, method);
         }
       }
     }
@@ -60,8 +65,17 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
   }
 
   ScriptError argumentError(int i, Object got) {
-    return new ScriptError(name + " expects " + param(i).type().display + " for argument " + (i + 1) + " ("
-        + param(i).name() + "), got " + Ops.describe(got));
+    return argumentError(i, got, false);
+  }
+
+  /** Arguments are counted as written: in {@code x.fn(a)}, {@code a} is argument 1 and {@code x} the receiver. */
+  ScriptError argumentError(int i, Object got, boolean method) {
+    if (method && i == 0) {
+      return new ScriptError(name + "() cannot be called on " + Ops.describe(got) + "; it applies to "
+          + param(0).type().display);
+    }
+    return new ScriptError(name + " expects " + param(i).type().display + " for argument " + (method ? i : i + 1)
+        + " (" + param(i).name() + "), got " + Ops.describe(got));
   }
 
   /** The accepted forms, e.g. {@code subString(text, start[, end])}. */

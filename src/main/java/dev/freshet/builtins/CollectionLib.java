@@ -7,8 +7,6 @@ import static dev.freshet.builtins.ParamType.COLLECTION;
 import static dev.freshet.builtins.ParamType.LIST;
 
 import dev.freshet.runtime.DelugeCollection;
-import dev.freshet.runtime.Values;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -119,9 +117,7 @@ final class CollectionLib implements Library {
     if (c.isMap()) {
       throw error("insertAll", "a key-value collection takes a MAP of key-value pairs, got a LIST");
     }
-    for (Object v : new ArrayList<>(other.list())) {
-      ListLib.add("insertAll", c, v);
-    }
+    ListLib.addAll("insertAll", c, other.list());
   }
 
   private static void putAll(Map<Object, Object> target, Map<Object, Object> pairs) {
@@ -132,24 +128,11 @@ final class CollectionLib implements Library {
 
   private static void update(DelugeCollection c, Object key, Object value) {
     if (c.isList()) {
-      c.list().set(index("update", c, key), value);
+      c.list().set(ListLib.indexArg("update", c, key), value);
     } else {
       Map<Object, Object> map = c.map();
       map.put(MapLib.keyIn(map, key), value);
     }
-  }
-
-  /** A list collection's index argument: a whole number inside the list. */
-  static int index(String fn, DelugeCollection c, Object key) {
-    if (!(key instanceof Long) && !(key instanceof BigDecimal d && isWhole(d))) {
-      throw error(fn, "a list collection needs a NUMBER index, got " + Args.describe(key));
-    }
-    long i = Values.toBigDecimal(key).longValue();
-    return ListLib.index(fn, c, i);
-  }
-
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   private static void deleteValues(DelugeCollection c, List<Object> values, boolean firstOnly) {
@@ -184,7 +167,7 @@ final class CollectionLib implements Library {
     } else if (c.isList()) {
       TreeSet<Integer> indexes = new TreeSet<>(Collections.reverseOrder());
       for (Object k : keys) {
-        indexes.add(index(fn, c, k));
+        indexes.add(ListLib.indexArg(fn, c, k));
       }
       indexes.forEach(i -> c.list().remove((int) i));
     }

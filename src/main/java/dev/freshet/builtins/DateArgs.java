@@ -39,10 +39,11 @@ final class DateArgs {
   }
 
   /**
-   * Argument {@code i} (called {@code name} in messages) as a date-time. Only use inside {@link #nullable}: text with
-   * a date's shape but a "returns null" part ends the call with null.
+   * Argument {@code i} as a date-time; {@code what} names it in messages ("the date"), which do not count arguments
+   * because the same argument is the receiver of {@code x.fn()} and argument 1 of {@code fn(x)}. Only use inside
+   * {@link #nullable}: text with a date's shape but a "returns null" part ends the call with null.
    */
-  static DateTime date(Env env, String fn, Object[] a, int i, String name) {
+  static DateTime date(Env env, String fn, Object[] a, int i, String what) {
     Object v = a[i];
     if (v instanceof DateTime d) {
       return d;
@@ -61,8 +62,7 @@ final class DateArgs {
         throw new NullDate();
       }
     }
-    throw new ScriptError(fn + " expects DATE-TIME for argument " + (i + 1) + " (" + name + "), got "
-        + Args.describe(v));
+    throw error(fn, what + " must be a DATE-TIME or date text, got " + Args.describe(v));
   }
 
   /** Runs a java.time computation, turning an out-of-range result into a Deluge error. */

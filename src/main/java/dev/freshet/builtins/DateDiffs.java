@@ -45,13 +45,13 @@ final class DateDiffs {
   }
 
   private static void diff(BuiltinRegistry r, String name, String doc, Diff diff) {
-    r.fn(name, doc + "; negative when the second is earlier").param("from", ANY).param("to", ANY)
+    r.fn(name, doc + "; negative when the second is earlier").param("start", ANY).param("end", ANY)
         .returns("NUMBER").impl(DateArgs.nullable((env, a) -> call(env, name, a, diff)));
   }
 
   private static long call(Env env, String name, Object[] a, Diff diff) {
-    DateTime from = DateArgs.date(env, name, a, 0, "from");
-    DateTime to = DateArgs.date(env, name, a, 1, "to");
+    DateTime from = DateArgs.date(env, name, a, 0, "the start date");
+    DateTime to = DateArgs.date(env, name, a, 1, "the end date");
     return diff.between(from, to);
   }
 }

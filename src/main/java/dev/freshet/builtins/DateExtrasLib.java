@@ -134,8 +134,7 @@ final class DateExtrasLib implements Library {
       }
     }
     if (d == null) {
-      throw new ScriptError("unixEpoch expects DATE-TIME or date TEXT for argument 1 (date), got "
-          + Args.describe(v));
+      throw error("unixEpoch", "the date must be a DATE-TIME or date text, got " + Args.describe(v));
     }
     return ConvertLib.epochMillis("unixEpoch", d, zone);
   }
@@ -152,8 +151,8 @@ final class DateExtrasLib implements Library {
   private static Object toDateTimeString(Env env, Object[] a) {
     Object v = a[0];
     if (!(v instanceof Long || v instanceof DateTime || v instanceof String)) {
-      throw new ScriptError("toDateTimeString expects a NUMBER of epoch milliseconds, a DATE-TIME or date TEXT "
-          + "for argument 1 (value), got " + Args.describe(v));
+      throw error("toDateTimeString", "the value must be a NUMBER of epoch milliseconds, a DATE-TIME or date "
+          + "text, got " + Args.describe(v));
     }
     String pattern = has(a, 1) && a[1] != null ? (String) a[1] : DEFAULT_PATTERN;
     String zone = has(a, 2) ? (String) a[2] : null;

@@ -91,6 +91,6 @@ final class DateLib implements Library {
 
   /** The first argument, the date the function works on. */
   static DateTime date(Env env, String fn, Object[] a) {
-    return DateArgs.date(env, fn, a, 0, "date");
+    return DateArgs.date(env, fn, a, 0, "the date");
   }
 }

@@ -13,27 +13,27 @@ import java.util.Locale;
 final class FileLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
-    r.fn("getFileName", "The file's name.").param("file", FILE).returns("TEXT")
+    r.fn("getFileName", "The file's name").param("file", FILE).returns("TEXT")
         .impl((env, a) -> ((FileValue) a[0]).name());
-    r.fn("getFileType", "The file's type: the extension of its name (pdf, csv, …), else its content type.")
+    r.fn("getFileType", "The file's type: the extension of its name (pdf, csv, …), else its content type")
         .param("file", FILE).returns("TEXT").impl((env, a) -> type((FileValue) a[0]));
-    r.fn("getFileSize", "The file's size in bytes.").param("file", FILE).returns("NUMBER")
+    r.fn("getFileSize", "The file's size in bytes").param("file", FILE).returns("NUMBER")
         .impl((env, a) -> (long) ((FileValue) a[0]).size());
-    r.fn("getFileContent", "The file's content as text (UTF-8).").param("file", FILE).returns("TEXT")
+    r.fn("getFileContent", "The file's content as text (UTF-8)").param("file", FILE).returns("TEXT")
         .impl((env, a) -> new String(((FileValue) a[0]).bytes(), StandardCharsets.UTF_8));
-    r.fn("setFileName", "Renames the file; returns it.").param("file", FILE).param("name", TEXT).returns("FILE")
+    r.fn("setFileName", "Renames the file; returns it").param("file", FILE).param("name", TEXT).returns("FILE")
         .impl((env, a) -> {
           ((FileValue) a[0]).setName((String) a[1]);
           return a[0];
         });
     r.fn("setParamName", "Sets the form field name the file is sent under with invokeurl's files: (default"
-            + " \"file\"); returns it.").param("file", FILE).param("name", TEXT).returns("FILE")
+            + " \"file\"); returns it").param("file", FILE).param("name", TEXT).returns("FILE")
         .impl((env, a) -> {
           ((FileValue) a[0]).setParamName((String) a[1]);
           return a[0];
         });
     r.fn("toFile", "A FILE holding the text (UTF-8) with the given name; the content type follows the name's"
-            + " extension.").param("text", TEXTUAL).param("name", TEXT).returns("FILE")
+            + " extension").param("text", TEXTUAL).param("name", TEXT).returns("FILE")
         .impl((env, a) -> new FileValue((String) a[1], contentType((String) a[1]),
             dev.freshet.runtime.Values.toText(a[0]).getBytes(StandardCharsets.UTF_8)));
   }

@@ -15,6 +15,7 @@ import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Type;
 import dev.freshet.runtime.Values;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,17 +40,15 @@ final class ListLib implements Library {
           DelugeCollection target = (DelugeCollection) a[0];
           target.list();
           if (a[1] != null) {
-            for (Object v : new ArrayList<>(items(a[1]))) {
-              add("addAll", target, v);
-            }
+            addAll("addAll", target, items(a[1]));
           }
           return null;
         });
     r.fn("get", "The element at a 0-based index; an index outside the list is an error").param("list", LIST)
         .param("index", NUMBER).returns("any").impl((env, a) -> items(a[0]).get(index("get", a[0], number(a, 1))));
-    r.fn("remove", "Removes the element at a 0-based index and returns it").param("list", LIST)
-        .param("index", NUMBER).returns("any")
-        .impl((env, a) -> list(a[0]).remove(index("remove", a[0], number(a, 1))));
+    r.fn("remove", "Removes the element at a 0-based index and returns it (removeElement removes by value)")
+        .param("list", LIST).param("index", ANY).returns("any")
+        .impl((env, a) -> list(a[0]).remove(indexArg("remove", a[0], a[1])));
     r.fn("removeElement", "Removes the first element equal to the value (nothing when absent)").param("list", LIST)
         .param("value", ANY).returns("void").impl((env, a) -> {
           checkElementType("removeElement", (DelugeCollection) a[0], a[1]);
@@ -120,6 +119,16 @@ final class ListLib implements Library {
     }
   }
 
+  /** Appends all or nothing: a typed list checks (and converts) every value before the first is added. */
+  static void addAll(String fn, DelugeCollection list, List<Object> values) {
+    DelugeCollection checked = list.elementType() == null ? DelugeCollection.newList()
+        : DelugeCollection.newList(list.elementType());
+    for (Object v : new ArrayList<>(values)) {
+      add(fn, checked, v);
+    }
+    list.list().addAll(checked.list());
+  }
+
   /**
    * A typed list ({@code List:Int()}) only holds its element type, so looking for a value of another type is a
    * mistake Zoho reports (removeElement page). A NUMBER may be looked for in a DECIMAL list.
@@ -130,7 +139,35 @@ final class ListLib implements Library {
     if (want == null || value == null || got == want || (want == Type.DECIMAL && got == Type.NUMBER)) {
       return;
     }
-    throw error(fn, "a LIST of " + want + " cannot hold " + Args.describe(value));
+    throw error(fn, "a " + typedName(want) + " cannot hold " + Args.describe(value));
+  }
+
+  /** How a typed list is written in a script: {@code List:Int}. */
+  static String typedName(Type t) {
+    return "List:" + switch (t) {
+      case TEXT -> "String";
+      case NUMBER -> "Int";
+      case DECIMAL -> "Decimal";
+      case BOOLEAN -> "Bool";
+      case DATE_TIME -> "Date";
+      default -> t.display();
+    };
+  }
+
+  /** An index argument: a whole NUMBER (or whole DECIMAL) inside the list. */
+  static int indexArg(String fn, Object list, Object i) {
+    if (i instanceof Long n) {
+      return index(fn, list, n);
+    }
+    if (i instanceof BigDecimal d && (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0)) {
+      if (d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) { // no list is that long
+        throw error(fn, "index " + Values.decimalText(d) + " is out of range for a LIST of size "
+            + ((DelugeCollection) list).size());
+      }
+      return index(fn, list, d.longValue());
+    }
+    throw error(fn, "the index must be a whole NUMBER, got " + Args.describe(i)
+        + (fn.equals("remove") ? " (removeElement removes an element by value)" : ""));
   }
 
   static int index(String fn, Object list, long i) {
@@ -144,10 +181,13 @@ final class ListLib implements Library {
 
   static void range(String fn, int size, long start, long end) {
     if (start < 0 || start > size) {
-      throw error(fn, "start " + start + " is out of range for a LIST of size " + size);
+      throw error(fn, "start " + start + " is out of range for a LIST of size " + size + " (0 to " + size + ")");
     }
-    if (end < start || end > size) {
-      throw error(fn, "end " + end + " is out of range (start " + start + ", LIST of size " + size + ")");
+    if (end > size) {
+      throw error(fn, "end " + end + " is beyond the end of the LIST (size " + size + ")");
+    }
+    if (end < start) {
+      throw error(fn, "end " + end + " is before start " + start);
     }
   }
 

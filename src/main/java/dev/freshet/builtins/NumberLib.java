@@ -30,7 +30,10 @@ final class NumberLib implements Library {
     r.fn("abs", "The number without its sign (same type)").param("number", NUMERIC).returns("NUMBER or DECIMAL")
         .impl((env, a) -> {
           Object n = numeric("abs", a[0]);
-          return n instanceof Long l ? Ops.negate(l < 0 ? l : -l) : ((BigDecimal) n).abs();
+          if (n instanceof Long l && l == Long.MIN_VALUE) {
+            throw error("abs", "the result 9223372036854775808 is too large for a NUMBER");
+          }
+          return n instanceof Long l ? Math.abs(l) : ((BigDecimal) n).abs();
         });
     r.fn("ceil", "The smallest whole NUMBER not below the number").param("number", NUMERIC).returns("NUMBER")
         .impl((env, a) -> whole("ceil", decimal("ceil", a[0]).setScale(0, RoundingMode.CEILING)));

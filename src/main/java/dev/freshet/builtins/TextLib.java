@@ -206,10 +206,14 @@ final class TextLib implements Library {
     if (h.startsWith("0x") || h.startsWith("0X")) {
       h = h.substring(2);
     }
-    try {
-      return new String(HexFormat.of().parseHex(h), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw error("hexToText", "\"" + hex + "\" is not an even number of hexadecimal digits");
+    for (int i = 0; i < h.length(); i++) {
+      if (Character.digit(h.charAt(i), 16) < 0) {
+        throw error("hexToText", "\"" + hex + "\" has \"" + h.charAt(i) + "\", which is not a hexadecimal digit");
+      }
     }
+    if (h.length() % 2 != 0) {
+      throw error("hexToText", "\"" + hex + "\" has an odd number of hexadecimal digits (two make one byte)");
+    }
+    return new String(HexFormat.of().parseHex(h), StandardCharsets.UTF_8);
   }
 }

@@ -14,18 +14,18 @@ import java.util.function.BiFunction;
 final class TextSearchLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
-    test(r, "contains", "Whether the text contains the search text (case-sensitive)", String::contains);
-    test(r, "notContains", "Whether the text does not contain the search text (case-sensitive)",
+    test(r, "contains", "search", "Whether the text contains the search text (case-sensitive)", String::contains);
+    test(r, "notContains", "search", "Whether the text does not contain the search text (case-sensitive)",
         (s, x) -> !s.contains(x));
-    test(r, "containsIgnoreCase", "Whether the text contains the search text, ignoring case",
+    test(r, "containsIgnoreCase", "search", "Whether the text contains the search text, ignoring case",
         (s, x) -> indexIgnoreCase(s, x) >= 0);
-    test(r, "startsWith", "Whether the text begins with the given text", String::startsWith);
-    test(r, "startsWithIgnoreCase", "Whether the text begins with the given text, ignoring case",
+    test(r, "startsWith", "prefix", "Whether the text begins with the given text", String::startsWith);
+    test(r, "startsWithIgnoreCase", "prefix", "Whether the text begins with the given text, ignoring case",
         (s, x) -> s.regionMatches(true, 0, x, 0, x.length()));
-    test(r, "endsWith", "Whether the text ends with the given text", String::endsWith);
-    test(r, "endsWithIgnoreCase", "Whether the text ends with the given text, ignoring case",
+    test(r, "endsWith", "suffix", "Whether the text ends with the given text", String::endsWith);
+    test(r, "endsWithIgnoreCase", "suffix", "Whether the text ends with the given text, ignoring case",
         (s, x) -> s.length() >= x.length() && s.regionMatches(true, s.length() - x.length(), x, 0, x.length()));
-    test(r, "equalsIgnoreCase", "Whether two texts are equal, ignoring case", String::equalsIgnoreCase);
+    test(r, "equalsIgnoreCase", "other", "Whether two texts are equal, ignoring case", String::equalsIgnoreCase);
     r.fn("indexOf", "0-based position of the first occurrence of the search text, or -1").param("text", TEXT)
         .param("search", TEXTUAL).returns("NUMBER").alias("find")
         .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).indexOf(text(a, 1)));
@@ -39,9 +39,10 @@ final class TextSearchLib implements Library {
   }
 
   /** A BOOLEAN test of the text against a search text; a NULL search text counts as "not found". */
-  private static void test(BuiltinRegistry r, String name, String doc, BiFunction<String, String, Boolean> test) {
+  private static void test(BuiltinRegistry r, String name, String param, String doc,
+      BiFunction<String, String, Boolean> test) {
     boolean whenNull = name.startsWith("not");
-    r.fn(name, doc).param("text", TEXT).param("search", TEXTUAL).returns("BOOLEAN")
+    r.fn(name, doc).param("text", TEXT).param(param, TEXTUAL).returns("BOOLEAN")
         .impl((env, a) -> a[1] == null ? whenNull : test.apply(text(a, 0), text(a, 1)));
   }
 

@@ -18,11 +18,11 @@ final class WebLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     r.fn("getUrl", "Fetches a URL with GET (legacy; prefer invokeurl); returns the body text, or a response map"
-            + " when simple is false.")
+            + " when simple is false")
         .param("url", TEXT).optional("headers", ANY).optional("simple", BOOLEAN).returns("TEXT or MAP").globalOnly()
         .impl((env, a) -> fetch(env, "GET", a[0], null, a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null));
     r.fn("postUrl", "Sends a POST (legacy; prefer invokeurl): a MAP body form-urlencoded, a TEXT body as is; returns"
-            + " the body text, or a response map when simple is false.")
+            + " the body text, or a response map when simple is false")
         .param("url", TEXT).param("body", ANY).optional("headers", MAP).optional("simple", BOOLEAN)
         .returns("TEXT or MAP").globalOnly()
         .impl((env, a) -> fetch(env, "POST", a[0], a[1], a.length > 2 ? a[2] : null, a.length > 3 ? a[3] : null));

@@ -26,6 +26,7 @@ public final class Resolver {
   private final Map<String, FunctionDecl> functions = new HashMap<>();
   private Script script;
   private Scope scope;
+  private int criteriaDepth;
 
   private Resolver(KnownNames known) {
     this.known = known;
@@ -168,7 +169,7 @@ public final class Resolver {
       Integer slot = scope.lookup(n.name());
       if (slot != null) {
         resolution.slots.put(n, slot);
-      } else if (!known.isSystemValue(n.name())) {
+      } else if (!known.isSystemValue(n.name()) && criteriaDepth == 0) {
         error(n.span(), "variable '" + n.name() + "' is not defined" + Suggest.hint(n.name(), scope.slots.keySet()));
       }
     } else if (e instanceof Expr.ListLiteral l) {
@@ -190,7 +191,7 @@ public final class Resolver {
       c.args().forEach(this::expr);
       String[] parts = c.name().split("\\.");
       if (parts.length == 2 && (parts[0].equals("standalone") || parts[0].equals("thisapp"))) {
-        call(c, parts[1], c.args().size(), c.span(), !parts[0].equals("thisapp") || functions.containsKey(key(parts[1])));
+        call(c, parts[1], c.args().size(), c.span(), true);
       }
     } else if (e instanceof Expr.MethodCall m) {
       expr(m.target());
@@ -210,7 +211,9 @@ public final class Resolver {
     } else if (e instanceof Expr.InvokeUrl u) {
       params(u.params());
     } else if (e instanceof Expr.FormFetch f) {
+      criteriaDepth++; // names in Form[criteria] may be the form's fields
       expr(f.criteria());
+      criteriaDepth--;
     } else if (e instanceof Expr.FormInsert f) {
       f.fields().forEach(p -> expr(p.value()));
     }

@@ -33,6 +33,8 @@ final class ArgValues {
         return Json.parse(t);
       } catch (ScriptError e) {
         throw new IllegalArgumentException("value is not valid JSON: " + e.getMessage());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("value is not valid JSON");
       }
     }
     return text;

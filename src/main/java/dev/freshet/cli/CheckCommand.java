@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code freshet check}: parse and check without running. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Parses and checks scripts without running them; prints every error and a summary.")
 final class CheckCommand implements Callable<Integer> {
   private final Terminal terminal;
@@ -39,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
       try {
         text = Files.readString(terminal.resolve(file.toString()), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        terminal.err().println("freshet: cannot read " + file + ": " + e.getMessage());
+        terminal.err().println("freshet check: cannot read " + file
+            + (e instanceof java.nio.file.NoSuchFileException ? ": no such file" : ": " + e.getMessage()));
         unreadable++;
         continue;
       }
@@ -54,9 +55,10 @@ final class CheckCommand implements Callable<Integer> {
         errors += e.diagnostics().size();
       }
     }
-    int n = files.size();
+    int n = files.size() - unreadable;
     terminal.out().println("checked " + n + " file" + (n == 1 ? "" : "s") + ": "
-        + (errors == 0 ? "no errors" : errors + " error" + (errors == 1 ? "" : "s")));
+        + (errors == 0 ? "no errors" : errors + " error" + (errors == 1 ? "" : "s"))
+        + (unreadable == 0 ? "" : " (" + unreadable + " file" + (unreadable == 1 ? "" : "s") + " could not be read)"));
     return unreadable > 0 ? Main.USAGE : errors > 0 ? Main.COMPILE_ERROR : Main.OK;
   }
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs and checks Deluge scripts outside Zoho.",
     subcommands = {RunCommand.class, CheckCommand.class, BuiltinsCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ok, 64 bad usage, 65 script does not parse or check, 70 runtime error,",
-        "75 connection needs authorization."})
+    footer = {"", "Exit codes:", "  0  ok", "  64 bad usage", "  65 the script does not parse or check",
+        "  70 runtime error", "  75 a connection needs authorization"})
 public final class Main implements Runnable {
   static final int OK = 0;
   static final int USAGE = 64;
@@ -28,9 +28,18 @@ public final class Main implements Runnable {
     PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
         false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    int code = execute(args, new Terminal(Path.of(""), System.in, out, err));
+    int[] code = {RUNTIME_ERROR};
+    // a big stack, so that deeply nested scripts run instead of overflowing
+    Thread main = new Thread(null, () -> code[0] = execute(args, new Terminal(Path.of(""), System.in, out, err)),
+        "freshet", 512L * 1024 * 1024);
+    main.start();
+    try {
+      main.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     out.flush();
-    System.exit(code);
+    System.exit(code[0]);
   }
 
   /** Runs the command line against the given streams and working directory; returns the exit code. */

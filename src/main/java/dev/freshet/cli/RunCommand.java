@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code freshet run}: run a script file, standard input, or text given with {@code -e}. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Runs a Deluge script; info lines go to standard output, errors to standard error.")
 final class RunCommand implements Callable<Integer> {
   private final Terminal terminal;
@@ -99,12 +99,12 @@ final class RunCommand implements Callable<Integer> {
       return usage(file == null ? "give a script FILE, - for standard input, or -e 'script'"
           : "give either a FILE or -e, not both");
     }
-    Map<String, Object> bindings;
+    Map<String, String> rawArgs;
     ZoneId zone;
     Limits limits;
     HttpOptions http;
     try {
-      bindings = bindings();
+      rawArgs = rawArgs();
       zone = tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
       limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds));
       http = new HttpOptions(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(httpTimeout), bytes(maxDownload),
@@ -131,18 +131,24 @@ final class RunCommand implements Callable<Integer> {
     }
     Engine engine = builder.build();
     try {
-      return execute(engine, name, text, bindings, out);
+      return execute(engine, name, text, rawArgs, out);
     } finally {
       out.flush();
     }
   }
 
-  private int execute(Engine engine, String name, String text, Map<String, Object> bindings, PrintStream out)
+  private int execute(Engine engine, String name, String text, Map<String, String> rawArgs, PrintStream out)
       throws IOException {
     try {
       if (function != null) {
         Script script = engine.compile(name, text);
-        return callFunction(script, function, bindings, out);
+        return callFunction(script, function, rawArgs, out);
+      }
+      Map<String, Object> bindings;
+      try {
+        bindings = typed(rawArgs, key -> false);
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
       }
       Script script = engine.compile(name, text, bindings.keySet().toArray(String[]::new));
       if (!script.hasTopLevelStatements() && !script.functionNames().isEmpty()) {
@@ -150,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
           return usage(name + " defines several functions and no top-level statements; choose one with --function"
               + " NAME (" + String.join(", ", script.functionNames()) + ")");
         }
-        return callFunction(script, script.functionNames().get(0), bindings, out);
+        return callFunction(script, script.functionNames().get(0), rawArgs, out);
       }
       script.run(bindings);
       return Main.OK;
@@ -166,24 +172,23 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Calls one function; a non-void function's result is printed as a last line, as Zoho's console shows it. */
-  private int callFunction(Script script, String name, Map<String, Object> bindings, PrintStream out) throws IOException {
+  private int callFunction(Script script, String name, Map<String, String> rawArgs, PrintStream out) throws IOException {
     Program.FunctionInfo f = script.findFunction(name).orElse(null);
     if (f == null) {
       return usage("no function named " + name + " in " + script.name()
           + (script.functionNames().isEmpty() ? "" : " (it has: " + String.join(", ", script.functionNames()) + ")"));
     }
-    for (String given : bindings.keySet()) {
+    for (String given : rawArgs.keySet()) {
       if (!f.parameterNames().contains(given)) {
         return usage(f.name() + " has no parameter named " + given + " (parameters: "
             + String.join(", ", f.parameterNames()) + ")");
       }
     }
-    Map<String, Object> arguments = new LinkedHashMap<>(bindings);
-    for (String a : args) {
-      String key = a.substring(0, a.indexOf('=')).trim();
-      if (f.isTextParameter(key)) {
-        arguments.put(key, a.substring(a.indexOf('=') + 1)); // a String parameter takes the text as written
-      }
+    Map<String, Object> arguments;
+    try {
+      arguments = typed(rawArgs, f::isTextParameter); // a string parameter takes the text as written
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
     }
     Object value = script.call(f.name(), arguments).value();
     if (!f.isVoid() && value != null) {
@@ -204,8 +209,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> bindings() {
-    Map<String, Object> values = new LinkedHashMap<>();
+  /** {@code --arg} values by name, as written. */
+  private Map<String, String> rawArgs() {
+    Map<String, String> values = new LinkedHashMap<>();
     for (String a : args) {
       int eq = a.indexOf('=');
       if (eq <= 0) {
@@ -215,10 +221,19 @@ final class RunCommand implements Callable<Integer> {
       if (!key.matches("[A-Za-z_][A-Za-z_0-9]*")) {
         throw new IllegalArgumentException("--arg name '" + key + "' is not a valid variable name");
       }
+      values.put(key, a.substring(eq + 1));
+    }
+    return values;
+  }
+
+  /** Values typed by their form, except those {@code asText} keeps as written. */
+  private static Map<String, Object> typed(Map<String, String> raw, java.util.function.Predicate<String> asText) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : raw.entrySet()) {
       try {
-        values.put(key, ArgValues.parse(a.substring(eq + 1)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--arg " + key + ": " + e.getMessage());
+        values.put(e.getKey(), asText.test(e.getKey()) ? e.getValue() : ArgValues.parse(e.getValue()));
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException("--arg " + e.getKey() + ": " + ex.getMessage());
       }
     }
     return values;

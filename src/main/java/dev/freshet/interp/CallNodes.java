@@ -63,11 +63,11 @@ final class CallNodes {
     Object eval(Frame f) {
       Object[] values = evalAll(args, f);
       try {
-        return choose(values).invoke(f.run, values);
+        return choose(values).invoke(f.run, values, method);
       } catch (ScriptError e) {
         throw e.at(span);
       } catch (RuntimeException e) {
-        throw new InternalError(overloads.get(0).name() + " failed", e);
+        throw new IllegalStateException("built-in " + overloads.get(0).name() + " failed: " + e, e);
       }
     }
 

@@ -101,7 +101,7 @@ public final class Program {
     /** Calls the function with arguments in parameter order. */
     public Object call(Run run, Object[] args) {
       try {
-        return function.call(run, args, function.decl.span());
+        return function.call(run, args, null);
       } catch (ScriptError e) {
         throw e.at(function.decl.span());
       }

@@ -45,7 +45,9 @@ final class UserFunction {
         throw e.at(frame.returnedAt);
       }
     } catch (ScriptError e) {
-      e.addCall(name(), callSite);
+      if (callSite != null) {
+        e.addCall(name(), callSite);
+      }
       throw e;
     } finally {
       run.leave();

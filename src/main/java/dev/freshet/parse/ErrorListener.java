@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -19,13 +20,20 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 
 /** The one error listener: turns ANTLR's reports into friendly diagnostics, one per line at most. */
 final class ErrorListener extends BaseErrorListener {
-  private static final int MAX_ERRORS = 10;
   private static final Set<Integer> EXPRESSION_STARTS = Set.of(DelugeLexer.IDENTIFIER, DelugeLexer.NUMBER_LITERAL,
       DelugeLexer.TEXT_LITERAL, DelugeLexer.LPAREN, DelugeLexer.NOT);
 
   private final SourceFile source;
-  final List<Diagnostic> diagnostics = new ArrayList<>();
-  private int lastLine = -1;
+  /** The first error of this parse; later ones are mostly echoes of it (Parser re-parses to find real ones). */
+  Diagnostic first;
+  /** Whether the first error stands at the end of input or at a '}': typical echoes of an earlier error. */
+  boolean firstIsEcho;
+  /** Whether the first error is an unterminated text or comment, after which nothing else can be trusted. */
+  boolean firstIsFinal;
+  /** Offset where the statement holding the first error starts (the error itself at the top level). */
+  int statementStart;
+  /** Index of the offending token, from which Parser finds where that statement ends. */
+  int tokenIndex;
 
   ErrorListener(SourceFile source) {
     this.source = source;
@@ -34,23 +42,33 @@ final class ErrorListener extends BaseErrorListener {
   @Override
   public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String msg,
       RecognitionException e) {
-    Token token = offendingSymbol instanceof Token t ? t : null;
-    if (!diagnostics.isEmpty() && (line <= lastLine + 1 || diagnostics.size() >= MAX_ERRORS || token == null
-        || token.getType() == Token.EOF || token.getType() == DelugeLexer.RBRACE)) {
-      return; // errors right after another one, or at a closing brace or the end, are usually its echoes
+    if (first != null) {
+      return;
     }
-    lastLine = line;
-    String message = token == null ? msg : describe(token, (Parser) recognizer);
+    Token token = offendingSymbol instanceof Token t ? t : null;
+    String message = token == null ? msg : describe(token, (Parser) recognizer, e);
     int start = token == null ? 0 : Math.max(token.getStartIndex(), 0);
     int end = token == null ? 0 : Math.max(token.getStopIndex() + 1, start);
-    diagnostics.add(new Diagnostic(Diagnostic.Kind.ERROR, message, source, new Span(line, column + 1, start, end)));
+    first = new Diagnostic(Diagnostic.Kind.ERROR, message, source, new Span(line, column + 1, start, end));
+    statementStart = start;
+    tokenIndex = token == null ? 0 : token.getTokenIndex();
+    for (var ctx = ((Parser) recognizer).getContext(); ctx != null; ctx = ctx.getParent()) {
+      if (ctx instanceof DelugeParser.StatementContext || ctx instanceof DelugeParser.FunctionDefContext) {
+        statementStart = Math.min(start, ctx.getStart().getStartIndex());
+        break;
+      }
+    }
+    int type = token == null ? Token.INVALID_TYPE : token.getType();
+    firstIsEcho = type == Token.EOF || type == DelugeLexer.RBRACE;
+    firstIsFinal = type == DelugeLexer.UNTERMINATED_TEXT || type == DelugeLexer.UNTERMINATED_QUOTED
+        || type == DelugeLexer.UNTERMINATED_COMMENT;
   }
 
-  void add(Diagnostic d) {
-    diagnostics.add(d);
-  }
+  private static final Set<Integer> SOFT_KEYWORDS = Set.of(DelugeLexer.INDEX, DelugeLexer.INSERT, DelugeLexer.INTO,
+      DelugeLexer.DELETE, DelugeLexer.FROM, DelugeLexer.CANCEL, DelugeLexer.SUBMIT, DelugeLexer.ALERT,
+      DelugeLexer.EACH, DelugeLexer.LIST);
 
-  private static String describe(Token token, Parser parser) {
+  private static String describe(Token token, Parser parser, RecognitionException e) {
     switch (token.getType()) {
       case DelugeLexer.UNTERMINATED_TEXT, DelugeLexer.UNTERMINATED_QUOTED:
         return "unterminated text: the closing quote is missing";
@@ -61,14 +79,27 @@ final class ErrorListener extends BaseErrorListener {
       default:
         break;
     }
-    IntervalSet expected = parser.getExpectedTokens();
     boolean eof = token.getType() == Token.EOF;
     String found = eof ? "end of file" : "'" + token.getText() + "'";
+    Token previous = token.getTokenIndex() > 0 ? parser.getTokenStream().get(token.getTokenIndex() - 1) : null;
+    String afterPrevious = previous == null ? null : hintAfter(previous.getType());
+    if (token.getType() == DelugeLexer.COLON && previous != null && previous.getType() == DelugeLexer.IDENTIFIER
+        && parser.getTokenStream().LA(2) == DelugeLexer.IDENTIFIER && parser.getTokenStream().LA(3) == DelugeLexer.LPAREN) {
+      return "unexpected ':' after '" + previous.getText() + "'; typed lists are written List:String()";
+    }
+    IntervalSet expected = parser.getExpectedTokens();
+    boolean midDecision = e instanceof NoViableAltException nv && nv.getStartToken() != token;
+    if (afterPrevious != null && (midDecision || previous.getType() == DelugeLexer.DOT)) {
+      return "expected " + afterPrevious + " but found " + found;
+    }
     if (eof && expected.contains(DelugeLexer.RBRACE)) {
       return "expected '}' but found end of file";
     }
     if (token.getType() == DelugeLexer.ELSE && expected.contains(DelugeLexer.FOR)) {
       return "'else' without 'if': else must follow the closing '}' of an if block";
+    }
+    if (midDecision) {
+      return "unexpected " + found;
     }
     if (expected.contains(DelugeLexer.FOR)) {
       return "unexpected " + found + " at the start of a statement";
@@ -77,28 +108,48 @@ final class ErrorListener extends BaseErrorListener {
     return wanted.isEmpty() ? "unexpected " + found : "expected " + wanted + " but found " + found;
   }
 
+  /** What must follow a token, for errors found only after a longer look-ahead. */
+  private static String hintAfter(int type) {
+    return switch (type) {
+      case DelugeLexer.IF, DelugeLexer.WHILE -> "'('";
+      case DelugeLexer.FOR -> "'each'";
+      case DelugeLexer.EACH -> "a name or 'index'";
+      case DelugeLexer.DOT -> "a name after '.'";
+      case DelugeLexer.LPAREN -> "an expression";
+      default -> null;
+    };
+  }
+
   private static String expectation(IntervalSet expected, Vocabulary vocabulary) {
     if (expected.size() == 0) {
       return "";
     }
     boolean expression = EXPRESSION_STARTS.stream().allMatch(expected::contains);
     Set<String> names = new TreeSet<>();
+    boolean name = false;
     for (int type : expected.toArray()) {
       if (expression && (EXPRESSION_STARTS.contains(type) || isExpressionToken(type))) {
+        continue;
+      }
+      if (type == DelugeLexer.IDENTIFIER || SOFT_KEYWORDS.contains(type)) {
+        name = true;
         continue;
       }
       String literal = vocabulary.getLiteralName(type);
       if (literal != null) {
         names.add(literal);
-      } else if (type == DelugeLexer.IDENTIFIER) {
-        names.add("a name");
       } else if (type == Token.EOF) {
         names.add("end of input");
       }
     }
+    if (names.contains("';'")) {
+      names.removeIf(n -> n.endsWith("=';") || n.endsWith("='")); // ';' is what a finished statement needs
+    }
     List<String> parts = new ArrayList<>();
     if (expression) {
       parts.add("an expression");
+    } else if (name) {
+      parts.add("a name");
     }
     if (names.size() <= 4 || parts.isEmpty()) {
       parts.addAll(names.stream().limit(6).toList());
@@ -110,13 +161,8 @@ final class ErrorListener extends BaseErrorListener {
     return switch (type) {
       case DelugeLexer.DECIMAL_LITERAL, DelugeLexer.QUOTED_LITERAL, DelugeLexer.TRUE, DelugeLexer.FALSE,
           DelugeLexer.NULL, DelugeLexer.LBRACE, DelugeLexer.MINUS, DelugeLexer.PLUS, DelugeLexer.IF,
-          DelugeLexer.INVOKEURL, DelugeLexer.INSERT, DelugeLexer.INDEX, DelugeLexer.INTO, DelugeLexer.DELETE,
-          DelugeLexer.FROM, DelugeLexer.CANCEL, DelugeLexer.SUBMIT, DelugeLexer.ALERT, DelugeLexer.EACH -> true;
-      default -> false;
+          DelugeLexer.INVOKEURL -> true;
+      default -> SOFT_KEYWORDS.contains(type);
     };
-  }
-
-  static String tokenName(int type) {
-    return DelugeParser.VOCABULARY.getDisplayName(type);
   }
 }

@@ -39,6 +39,9 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitUnaryExpr(UnaryExprContext ctx) {
+    if (ctx.op.getType() == DelugeLexer.MINUS && ctx.expression().getText().equals("9223372036854775808")) {
+      return new Expr.Literal(LiteralKind.NUMBER, Long.MIN_VALUE, Spans.of(ctx)); // the one NUMBER written negated
+    }
     Expr operand = build(ctx.expression());
     Expr.UnaryOp op = switch (ctx.op.getType()) {
       case DelugeLexer.NOT -> Expr.UnaryOp.NOT;
@@ -129,7 +132,12 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     } else {
       result = visit(ctx.primary());
     }
+    boolean afterName = ctx.primary() instanceof NameExprContext;
     for (; i < ops.size(); i++) {
+      if (ops.get(i) instanceof CriteriaContext c && !(afterName && i == 0)) {
+        ast.error(Spans.of(c), "'[' can only follow a form name (Creator's Form[criteria]); use .get(index) for lists");
+        continue;
+      }
       result = applyPostfix(result, ops.get(i));
     }
     return result;
@@ -203,21 +211,33 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return build(ctx.expression());
   }
 
+  /** {@code {}} is undecided, {@code {a, b}} a list, {@code {k: v}} a map; mixing the two forms is an error. */
   @Override
-  public Expr visitMapLiteral(MapLiteralContext ctx) {
-    if (ctx.mapEntry().isEmpty()) {
+  public Expr visitCollectionLiteral(CollectionLiteralContext ctx) {
+    List<CollectionItemContext> items = ctx.collectionItem();
+    if (items.isEmpty()) {
       return new Expr.EmptyCollection(Spans.of(ctx));
     }
+    boolean map = items.get(0).COLON() != null;
+    List<Expr> values = new ArrayList<>();
     List<Expr.Entry> entries = new ArrayList<>();
-    for (MapEntryContext e : ctx.mapEntry()) {
-      entries.add(new Expr.Entry(build(e.expression(0)), build(e.expression(1))));
+    for (CollectionItemContext item : items) {
+      if ((item.COLON() != null) != map) {
+        if (map) {
+          var next = (org.antlr.v4.runtime.tree.TerminalNode) ctx.getChild(ctx.children.indexOf(item) + 1);
+          ast.error(Spans.of(next.getSymbol()), "expected ':' but found '" + next.getText()
+              + "' (a map literal has 'key : value' for every entry)");
+        } else {
+          ast.error(Spans.of(item.COLON().getSymbol()),
+              "unexpected ':' in a list literal; a map literal has 'key : value' for every entry");
+        }
+      } else if (map) {
+        entries.add(new Expr.Entry(build(item.expression(0)), build(item.expression(1))));
+      } else {
+        values.add(build(item.expression(0)));
+      }
     }
-    return new Expr.MapLiteral(entries, Spans.of(ctx));
-  }
-
-  @Override
-  public Expr visitListLiteral(ListLiteralContext ctx) {
-    return new Expr.ListLiteral(all(ctx.expression()), Spans.of(ctx));
+    return map ? new Expr.MapLiteral(entries, Spans.of(ctx)) : new Expr.ListLiteral(values, Spans.of(ctx));
   }
 
   @Override
@@ -229,10 +249,11 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
   @Override
   public Expr visitTypedListExpr(TypedListExprContext ctx) {
     Span span = Spans.of(ctx);
-    if (!ctx.identifier(0).getText().equalsIgnoreCase("list")) {
-      ast.error(span, "unexpected ':' after " + ctx.identifier(0).getText() + "; typed lists are written List:String()");
+    if (ctx.arguments() != null) {
+      ast.error(Spans.of(ctx.arguments()), ctx.LIST().getText() + ":" + ctx.identifier().getText()
+          + "() takes no arguments; add elements with .add(value)");
     }
-    return new Expr.TypedList(ctx.identifier(1).getText(), span);
+    return new Expr.TypedList(ctx.identifier().getText(), span);
   }
 
   @Override
@@ -243,8 +264,12 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
       case "list":
         return new Expr.ListLiteral(arguments(ctx.arguments(), name), span);
       case "map":
-        if (ctx.arguments() != null) {
-          ast.error(span, "Map() takes no arguments; write a map literal {\"key\": value}");
+        List<Expr> mapArgs = arguments(ctx.arguments(), name);
+        if (mapArgs.size() == 1) {
+          return new Expr.MethodCall(mapArgs.get(0), "toMap", List.of(), span); // Map({"k": v}), as Zoho shows
+        }
+        if (!mapArgs.isEmpty()) {
+          ast.error(span, "Map() takes no arguments or one map; write a map literal {\"key\": value}");
         }
         return new Expr.MapLiteral(List.of(), span);
       case "collection":

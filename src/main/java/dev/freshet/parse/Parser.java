@@ -12,8 +12,9 @@ import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import dev.freshet.source.Span;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -26,6 +27,22 @@ public final class Parser {
 
   /** Parses a whole file. Throws {@link SyntaxError} listing every problem found. */
   public static Script parseScript(SourceFile source) {
+    return deep(source, () -> parseScriptHere(source));
+  }
+
+  /**
+   * Deep nesting is parsed on a big stack; beyond even that it is a syntax error, never a crash.
+   */
+  private static <T> T deep(SourceFile source, java.util.function.Supplier<T> work) {
+    try {
+      return dev.freshet.source.DeepStack.call(work);
+    } catch (StackOverflowError e) {
+      throw new SyntaxError(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
+          "the script is nested too deeply to parse", source, new Span(1, 1, 0, 0))));
+    }
+  }
+
+  private static Script parseScriptHere(SourceFile source) {
     var holder = new AstBuilder(source);
     DelugeParser.ScriptContext tree = parse(source, DelugeParser::script);
     Script script = holder.script(tree);
@@ -35,6 +52,10 @@ public final class Parser {
 
   /** Parses REPL input: statements and functions, optionally ending in a bare expression whose value is shown. */
   public static ReplInput parseReplInput(SourceFile source) {
+    return deep(source, () -> parseReplInputHere(source));
+  }
+
+  private static ReplInput parseReplInputHere(SourceFile source) {
     var holder = new AstBuilder(source);
     DelugeParser.ReplInputContext tree = parse(source, DelugeParser::replInput);
     Script script = holder.build(tree.children);
@@ -48,6 +69,10 @@ public final class Parser {
 
   /** Parses a single expression. */
   public static Expr parseExpression(SourceFile source) {
+    return deep(source, () -> parseExpressionHere(source));
+  }
+
+  private static Expr parseExpressionHere(SourceFile source) {
     var holder = new AstBuilder(source);
     DelugeParser.ExpressionOnlyContext tree = parse(source, DelugeParser::expressionOnly);
     Expr expr = holder.expression(tree.expression());
@@ -65,26 +90,122 @@ public final class Parser {
     }
   }
 
+  private static final int MAX_ERRORS = 10;
+
   private static <T extends ParserRuleContext> T parse(SourceFile source, Function<DelugeParser, T> entry) {
-    DelugeLexer lexer = new DelugeLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners();
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    DelugeParser parser = new DelugeParser(tokens);
-    parser.removeErrorListeners();
+    DelugeParser parser = parser(source.text(), source.name());
+    checkNesting(source, parser);
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
     try {
       return entry.apply(parser);
     } catch (ParseCancellationException e) {
-      tokens.seek(0);
-      parser.reset();
+      throw new SyntaxError(errors(source, entry));
+    }
+  }
+
+  /**
+   * Every syntax error worth reporting. Each comes from a fresh LL parse of the text with the lines of the errors
+   * found so far blanked out, so its position is exact; errors right after another one, or at a closing brace or the
+   * end, are dropped as echoes.
+   */
+  private static List<Diagnostic> errors(SourceFile source, Function<DelugeParser, ?> entry) {
+    List<Diagnostic> found = new ArrayList<>();
+    String text = source.text();
+    int lastLine = 0;
+    for (int round = 0; round < MAX_ERRORS; round++) {
       ErrorListener listener = new ErrorListener(source);
+      DelugeParser parser = parser(text, source.name());
       parser.addErrorListener(listener);
-      parser.setErrorHandler(new DefaultErrorStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      T tree = entry.apply(parser);
-      fail(listener.diagnostics);
-      return tree;
+      entry.apply(parser);
+      Diagnostic error = listener.first;
+      if (error == null || (!found.isEmpty() && error.line() <= lastLine)) {
+        break;
+      }
+      if (found.isEmpty() || (error.line() > lastLine + 1 && !listener.firstIsEcho)) {
+        found.add(error);
+      }
+      if (listener.firstIsFinal) {
+        break;
+      }
+      lastLine = error.line();
+      text = blankStatement(text, listener.statementStart, listener.tokenIndex);
+    }
+    if (found.isEmpty()) {
+      found.add(new Diagnostic(Diagnostic.Kind.ERROR, "the script could not be parsed", source, new Span(1, 1, 0, 0)));
+    }
+    return found;
+  }
+
+  /**
+   * The text with the failing statement turned into spaces (offsets and line numbers stay the same): from where it
+   * starts to its {@code ;}, or to the {@code }} that closes a block opened after the error (and any block or
+   * {@code else} that follows it directly).
+   */
+  private static String blankStatement(String text, int start, int errorToken) {
+    DelugeLexer lexer = new DelugeLexer(CharStreams.fromString(text));
+    lexer.removeErrorListeners();
+    List<? extends Token> tokens = lexer.getAllTokens();
+    int end = text.length();
+    int depth = 0;
+    for (int i = Math.min(errorToken, tokens.size()); i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.getType() == DelugeLexer.LBRACE) {
+        depth++;
+      } else if (t.getType() == DelugeLexer.RBRACE) {
+        depth--;
+        boolean continues = i + 1 < tokens.size() && (tokens.get(i + 1).getType() == DelugeLexer.LBRACE
+            || tokens.get(i + 1).getType() == DelugeLexer.ELSE);
+        if (depth <= 0 && !continues) {
+          end = t.getStopIndex() + 1;
+          break;
+        }
+      } else if (t.getType() == DelugeLexer.SEMI && depth <= 0) {
+        end = t.getStopIndex() + 1;
+        break;
+      }
+    }
+    StringBuilder out = new StringBuilder(text);
+    for (int i = Math.max(0, start); i < end && i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (c != '\n' && c != '\r') {
+        out.setCharAt(i, ' ');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Deeper nesting than any real script has; beyond it parsing would only burn time and stack. */
+  static final int MAX_NESTING = 1000;
+
+  private static DelugeParser parser(String text, String name) {
+    DelugeLexer lexer = new DelugeLexer(CharStreams.fromString(text, name));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    DelugeParser parser = new DelugeParser(tokens);
+    parser.removeErrorListeners();
+    return parser;
+  }
+
+  /** Rejects absurd nesting (brackets, or runs of unary operators) before the parser recurses into it. */
+  private static void checkNesting(SourceFile source, DelugeParser parser) {
+    int depth = 0;
+    int unary = 0;
+    for (Token t : ((CommonTokenStream) parser.getTokenStream()).getTokens()) {
+      int type = t.getType();
+      if (type == DelugeLexer.LPAREN || type == DelugeLexer.LBRACE || type == DelugeLexer.LBRACKET) {
+        depth++;
+      } else if (type == DelugeLexer.RPAREN || type == DelugeLexer.RBRACE || type == DelugeLexer.RBRACKET) {
+        depth--;
+      }
+      unary = type == DelugeLexer.MINUS || type == DelugeLexer.NOT || type == DelugeLexer.PLUS ? unary + 1 : 0;
+      if (depth > MAX_NESTING || unary > MAX_NESTING) {
+        throw new SyntaxError(List.of(new Diagnostic(Diagnostic.Kind.ERROR, "the script nests more than "
+            + MAX_NESTING + " levels deep here", source, new Span(t.getLine(), t.getCharPositionInLine() + 1,
+            t.getStartIndex(), t.getStopIndex() + 1))));
+      }
     }
   }
 

@@ -123,8 +123,13 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
     return new Stmt.CreatorOnly("alert", List.of(expr(ctx.expression())), Spans.of(ctx));
   }
 
+  /** {@code expr;} or an assignment {@code target op= value;}, whose target must be a variable or a field. */
   @Override
-  public Stmt visitAssignStatement(AssignStatementContext ctx) {
+  public Stmt visitExpressionStatement(ExpressionStatementContext ctx) {
+    Span span = Spans.of(ctx);
+    if (ctx.assignOp() == null) {
+      return new Stmt.ExprStmt(expr(ctx.expression(0)), span);
+    }
     AssignOp op = switch (ctx.assignOp().getStart().getType()) {
       case DelugeLexer.PLUS_ASSIGN -> AssignOp.ADD;
       case DelugeLexer.MINUS_ASSIGN -> AssignOp.SUBTRACT;
@@ -133,28 +138,19 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
       case DelugeLexer.PERCENT_ASSIGN -> AssignOp.REMAINDER;
       default -> AssignOp.SET;
     };
-    AssignTargetContext target = ctx.assignTarget();
-    Expr value = expr(ctx.expression());
-    Span span = Spans.of(ctx);
-    if (target.memberName().isEmpty()) {
-      return new Stmt.Assign(target.identifier().getText(), op, value, span);
+    Expr target = expr(ctx.expression(0));
+    Expr value = expr(ctx.expression(1));
+    if (target instanceof Expr.Name n) {
+      return new Stmt.Assign(n.name(), op, value, span);
     }
-    Expr object = target.identifier().getText().equalsIgnoreCase("input")
-        ? new Expr.InputField(target.memberName(0).getText(), Spans.of(target.identifier()))
-        : new Expr.Name(target.identifier().getText(), Spans.of(target.identifier()));
-    int last = target.memberName().size() - 1;
-    for (int i = object instanceof Expr.InputField ? 1 : 0; i < last; i++) {
-      MemberNameContext m = target.memberName(i);
-      object = new Expr.Property(object, m.getText(), Spans.of(m));
+    if (target instanceof Expr.InputField f) {
+      return new Stmt.CreatorOnly("input." + f.field() + " assignment", List.of(value), span);
     }
-    if (object instanceof Expr.InputField && last == 0) {
-      return new Stmt.CreatorOnly("input." + target.memberName(0).getText() + " assignment", List.of(value), span);
+    if (target instanceof Expr.Property p) {
+      return new Stmt.AssignProperty(p.target(), p.name(), op, value, span);
     }
-    return new Stmt.AssignProperty(object, target.memberName(last).getText(), op, value, span);
-  }
-
-  @Override
-  public Stmt visitExpressionStatement(ExpressionStatementContext ctx) {
-    return new Stmt.ExprStmt(expr(ctx.expression()), Spans.of(ctx));
+    ast.error(Spans.of(ctx.assignOp().getStart()), "cannot assign to this expression; the left side of '"
+        + ctx.assignOp().getText() + "' must be a variable");
+    return null;
   }
 }

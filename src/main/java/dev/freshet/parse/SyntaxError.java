@@ -18,7 +18,7 @@ public final class SyntaxError extends RuntimeException {
 
   /** True when the input merely stopped early (an open block, text or comment): the REPL asks for more. */
   public boolean incomplete() {
-    return diagnostics.stream().allMatch(d -> d.message().contains("end of input")
+    return diagnostics.stream().allMatch(d -> d.message().contains("end of file")
         || d.message().startsWith("unterminated") || d.message().startsWith("comment is not closed"));
   }
 }

@@ -219,11 +219,11 @@ public final class DateParsing {
     return validDate(year(year), monthNumber(month), num(day));
   }
 
-  /** 1–12 for an English month name or its abbreviation (3+ letters, any case); a wrong name is an error. */
+  /** 1–12 for an English month name or its 3-letter abbreviation (any case); a wrong name is an error. */
   static int monthNumber(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (int i = 0; i < 12; i++) {
-      if (MONTHS[i].startsWith(lower)) {
+      if (MONTHS[i].equals(lower) || MONTHS[i].substring(0, 3).equals(lower)) {
         return i + 1;
       }
     }
@@ -280,7 +280,11 @@ public final class DateParsing {
   public static DateTimeFormatter formatter(String pattern) {
     DateTimeFormatter f = FORMATTERS.get(pattern);
     if (f == null) {
-      f = build(pattern);
+      try {
+        f = build(pattern);
+      } catch (IllegalArgumentException e) {
+        return null; // a run java.time cannot express, such as 20 digits of year or 6 era letters
+      }
       if (f == null) {
         return null;
       }
@@ -354,7 +358,9 @@ public final class DateParsing {
         if (count == 2) {
           b.appendValueReduced(ChronoField.YEAR_OF_ERA, 2, 2, 1900 + TWO_DIGIT_PIVOT);
         } else {
-          b.appendValue(ChronoField.YEAR_OF_ERA, count, 19, count >= 4 ? SignStyle.EXCEEDS_PAD : SignStyle.NORMAL);
+          // EXCEEDS_PAD only works up to 10 digits of padding in java.time
+          b.appendValue(ChronoField.YEAR_OF_ERA, count, 19,
+              count >= 4 && count <= 10 ? SignStyle.EXCEEDS_PAD : SignStyle.NORMAL);
         }
       }
       case 'u' -> b.appendValue(ChronoField.DAY_OF_WEEK, count);
@@ -423,32 +429,37 @@ public final class DateParsing {
     if (f == null) {
       throw new ScriptError("\"" + javaPattern + "\" is not a valid date pattern");
     }
-    java.text.ParsePosition pos = new java.text.ParsePosition(0);
-    TemporalAccessor raw = f.parseUnresolved(text.trim(), pos);
-    if (raw == null || pos.getErrorIndex() >= 0) {
-      throw new ScriptError("\"" + text + "\" does not match the date pattern \"" + javaPattern + "\"");
+    try {
+      java.text.ParsePosition pos = new java.text.ParsePosition(0);
+      TemporalAccessor raw = f.parseUnresolved(text.trim(), pos);
+      if (raw == null || pos.getErrorIndex() >= 0) {
+        throw new ScriptError("\"" + text + "\" does not match the date pattern \"" + javaPattern + "\"");
+      }
+      LocalDateTime local = resolve(raw, text);
+      ZoneId source = textZone;
+      if (raw.isSupported(ChronoField.OFFSET_SECONDS)) {
+        source = ZoneOffset.ofTotalSeconds(Math.toIntExact(raw.getLong(ChronoField.OFFSET_SECONDS)));
+      } else if (raw.query(TemporalQueries.zoneId()) != null) {
+        source = raw.query(TemporalQueries.zoneId());
+      }
+      if (!source.equals(engineZone)) {
+        local = local.atZone(source).withZoneSameInstant(engineZone).toLocalDateTime();
+      }
+      return DateTime.of(local);
+    } catch (DateTimeException | ArithmeticException e) {
+      // a part java.time cannot hold: a day of the year past 366, an offset past 18 hours, a 12-digit year
+      throw new ScriptError("\"" + text + "\" has a part out of range for the date pattern \"" + javaPattern + "\"");
     }
-    LocalDateTime local = resolve(raw, text);
-    ZoneId source = textZone;
-    if (raw.isSupported(ChronoField.OFFSET_SECONDS)) {
-      source = ZoneOffset.ofTotalSeconds((int) raw.getLong(ChronoField.OFFSET_SECONDS));
-    } else if (raw.query(TemporalQueries.zoneId()) != null) {
-      source = raw.query(TemporalQueries.zoneId());
-    }
-    if (!source.equals(engineZone)) {
-      local = local.atZone(source).withZoneSameInstant(engineZone).toLocalDateTime();
-    }
-    return DateTime.of(local);
   }
 
   private static LocalDateTime resolve(TemporalAccessor raw, String text) {
-    int year = (int) get(raw, ChronoField.YEAR_OF_ERA, get(raw, ChronoField.YEAR, 1970));
+    int year = Math.toIntExact(get(raw, ChronoField.YEAR_OF_ERA, get(raw, ChronoField.YEAR, 1970)));
     LocalDate date;
     if (raw.isSupported(ChronoField.DAY_OF_YEAR) && !raw.isSupported(ChronoField.DAY_OF_MONTH)) {
-      date = LocalDate.ofYearDay(year, (int) raw.getLong(ChronoField.DAY_OF_YEAR));
+      date = LocalDate.ofYearDay(year, Math.toIntExact(raw.getLong(ChronoField.DAY_OF_YEAR)));
     } else {
-      int month = (int) get(raw, ChronoField.MONTH_OF_YEAR, 1);
-      int day = (int) get(raw, ChronoField.DAY_OF_MONTH, 1);
+      int month = Math.toIntExact(get(raw, ChronoField.MONTH_OF_YEAR, 1));
+      int day = Math.toIntExact(get(raw, ChronoField.DAY_OF_MONTH, 1));
       date = tryDate(year, month, day);
       if (date == null) {
         throw new ScriptError("\"" + text + "\" has an invalid " + (month < 1 || month > 12 ? "month " + month

@@ -11,12 +11,14 @@ public final class SourceFile {
 
   public SourceFile(String name, String text) {
     this.name = name;
-    this.text = text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    // a lone CR (old Mac line ending) becomes LF, so the lexer and this index count the same lines
+    this.text = t.indexOf('\r') < 0 ? t : t.replaceAll("\r(?!\n)", "\n");
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < this.text.length(); i++) {
       char c = this.text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= this.text.length() || this.text.charAt(i + 1) != '\n'))) {
+      if (c == '\n') { // as the lexer counts lines; a CR before it is part of the line ending
         starts.add(i + 1);
       }
     }
@@ -27,7 +29,7 @@ public final class SourceFile {
     return name;
   }
 
-  /** The text, with a leading byte-order mark turned into a space so columns stay as the editor shows them. */
+  /** The text without a leading byte-order mark, so columns are those an editor shows. */
   public String text() {
     return text;
   }

@@ -71,8 +71,8 @@ class ListLibTest {
     prints("1,3", on(l, "subList", 1L, 3L));
     prints("1,3,2", on(l, "subList", 1L));
     prints("", on(l, "subList", 4L));
-    fails("subList: end 5 is out of range", () -> on(l, "subList", 0L, 5L));
-    fails("subList: end 1 is out of range (start 2", () -> on(l, "subList", 2L, 1L));
+    fails("subList: end 5 is beyond the end of the LIST (size 4)", () -> on(l, "subList", 0L, 5L));
+    fails("subList: end 1 is before start 2", () -> on(l, "subList", 2L, 1L));
     DelugeCollection copy = (DelugeCollection) on(l, "toList");
     assertNotSame(l, copy);
     prints("3,1,3,2", copy);
@@ -123,5 +123,16 @@ class ListLibTest {
     fails("cannot add TEXT to a List:Int", () -> on(typed, "add", "x"));
     DelugeCollection copy = (DelugeCollection) on(typed, "distinct");
     assertEquals(Type.NUMBER, copy.elementType());
+  }
+
+  @Test
+  void typedListsCheckRemoveElementAndAddAllAtomically() {
+    DelugeCollection text = DelugeCollection.newList(Type.TEXT);
+    on(text, "add", "5");
+    fails("removeElement: a List:String cannot hold NUMBER 5", () -> on(text, "removeElement", 5L));
+    DelugeCollection ints = DelugeCollection.newList(Type.NUMBER);
+    fails("addAll: cannot add TEXT to a List:Int", () -> on(ints, "addAll", list(1, "x")));
+    prints("", ints);
+    fails("remove: the index must be a whole NUMBER, got TEXT \"a\"", () -> on(list("a"), "remove", "a"));
   }
 }

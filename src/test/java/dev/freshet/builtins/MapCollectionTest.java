@@ -63,9 +63,10 @@ class MapCollectionTest {
     prints("Creator,CRM,Books", c);
     prints("Creator", on(c, "duplicate", 0L, 1L));
     prints("Creator,CRM,Books", on(c, "duplicate"));
-    fails("duplicate: end 9 is out of range", () -> on(c, "duplicate", 0L, 9L));
+    fails("duplicate: end 9 is beyond the end of the LIST", () -> on(c, "duplicate", 0L, 9L));
     prints("1", on(c, "getKey", "CRM"));
-    prints("2", on(c, "getLastKey"));
+    prints("2", on(c, "getLastKey", "Books"));
+    prints("-1", on(c, "getKey", "Mail"));
     on(c, "update", 0L, "Cliq");
     prints("Cliq,CRM,Books", c);
     on(c, "delete", "CRM");
@@ -73,7 +74,7 @@ class MapCollectionTest {
     on(c, "insertAll", list("A", "B"));
     on(c, "deleteAll", list("A", "Cliq"));
     prints("Books,B", c);
-    prints("0,1", on(c, "keys"));
+    prints("Books,B", on(c, "keys"));
     prints("Books,B", on(c, "values"));
     prints("true", on(c, "containsValue", "B"));
 
@@ -81,7 +82,8 @@ class MapCollectionTest {
     on(kv, "insert", map("b", 2), map("a", 1));
     prints("{\"b\":2,\"a\":1}", kv);
     prints("a", on(kv, "getKey", 1L));
-    prints("a", on(kv, "getLastKey"));
+    prints("a", on(kv, "getLastKey", 1L));
+    assertNull(on(kv, "getLastKey", 9L));
     prints("{\"a\":1,\"b\":2}", on(kv, "sortKey"));
     prints("{\"b\":2,\"a\":1}", on(kv, "sortKey", false));
     on(kv, "update", "a", 10L);
@@ -92,8 +94,35 @@ class MapCollectionTest {
     prints("{\"a\":10,\"y\":2}", kv);
     on(kv, "delete", 2L);
     prints("{\"a\":10}", kv);
-    fails("insert: a key-value collection needs key : value pairs", () -> on(kv, "insert", "oops"));
+    fails("insert: a key-value collection takes key : value pairs", () -> on(kv, "insert", "oops"));
     on(kv, "clear");
     prints("{}", kv);
+  }
+
+  @Test
+  void numberKeysMatchByValueAndDatesGetMidnight() {
+    DelugeCollection m = map(1, "one");
+    prints("one", on(m, "get", new java.math.BigDecimal("1.0")));
+    prints("true", on(m, "containKey", new java.math.BigDecimal("1.00")));
+    on(m, "put", new java.math.BigDecimal("1.0"), "uno");
+    prints("{\"1\":\"uno\"}", m);
+    prints("false", on(m, "contains", "1"));
+    prints("true", on(m, "notContains", "one"));
+    DelugeCollection d = DelugeCollection.newMap();
+    on(d, "put", "due", Fixture.date("15-Mar-2024"));
+    prints("15-Mar-2024 00:00:00", on(d, "get", "due"));
+  }
+
+  @Test
+  void keyValueCollectionsSortAndDistinctByValue() {
+    DelugeCollection kv = map("Creator", 5, "CRM", 2, "Mail", 5);
+    prints("5,2", on(kv, "distinct"));
+    prints("{\"CRM\":2,\"Creator\":5,\"Mail\":5}", on(kv, "sort"));
+    assertNull(on(map("a", 1, "b", "x"), "sort"));
+    DelugeCollection l = list("a", "b");
+    prints("true", on(l, "containsKey", 1L));
+    prints("false", on(l, "containsKey", 2L));
+    fails("deleteKey: index 2 is out of range", () -> on(l, "deleteKey", 2L));
+    fails("insertAll: a list collection takes a LIST of elements", () -> on(l, "insertAll", map("k", 1)));
   }
 }

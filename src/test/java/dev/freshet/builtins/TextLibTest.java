@@ -2,6 +2,7 @@ package dev.freshet.builtins;
 
 import static dev.freshet.builtins.Fixture.call;
 import static dev.freshet.builtins.Fixture.fails;
+import static dev.freshet.builtins.Fixture.list;
 import static dev.freshet.builtins.Fixture.on;
 import static dev.freshet.builtins.Fixture.prints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,9 +41,12 @@ class TextLibTest {
 
   @Test
   void leftRightAndPadding() {
-    prints("Hello", on("Hello", "left", 10L));
+    prints("Hel", on("Hello", "left", 3L));
     prints("", on("Hello", "right", 0L));
-    fails("left: count -1 is negative", () -> on("Hello", "left", -1L));
+    prints("Hello", on("Hello", "left", -1L));
+    fails("left: count 10 is more than the length of the text (5)", () -> on("Hello", "left", 10L));
+    fails("right: count 6 is more than the length of the text (5)", () -> on("Hello", "right", 6L));
+    fails("right: count -1 is negative", () -> on("Hello", "right", -1L));
     prints("  Left", on("Left", "leftpad", 6L));
     prints("Right  ", on("Right", "rightpad", 7L));
     prints("Left", on("Left", "leftpad", -3L));
@@ -83,7 +87,10 @@ class TextLibTest {
     prints("XbcXbc", on("abcAbc", "replaceAllIgnoreCase", "a", "X"));
     prints("unchanged", on("unchanged", "replaceAll", "zzz", "y"));
     fails("replaceAll: invalid regular expression \"(\"", () -> on("a", "replaceAll", "(", "b"));
-    fails("replaceAll: invalid replacement \"$\"", () -> on("a", "replaceAll", "a", "$"));
+    fails("replaceAll: invalid replacement \"$\": a $ must be followed by a group number",
+        () -> on("a", "replaceAll", "a", "$"));
+    fails("the regular expression has no group 1", () -> on("a", "replaceAll", "a", "$1"));
+    fails("a \\ at the end escapes nothing", () -> on("a", "replaceAll", "a", "x\\"));
     prints("acb", on("abcb", "removeFirstOccurence", "b"));
     prints("abc", on("abcb", "removeLastOccurence", "b"));
     prints("ac", on("abcb", "remove", "b"));
@@ -117,7 +124,7 @@ class TextLibTest {
     prints("48656c6c6f", on("Hello", "textToHex"));
     prints("Hello", on("48656C6C6F", "hexToText"));
     prints("é", on(on("é", "textToHex"), "hexToText"));
-    fails("hexToText: \"abc\" is not an even number of hexadecimal digits", () -> on("abc", "hexToText"));
+    fails("hexToText: \"abc\" has an odd number of hexadecimal digits", () -> on("abc", "hexToText"));
     prints("abab", on("ab", "repeat", 2L));
     prints("", on("ab", "repeat", 0L));
     fails("repeat: times -1 is negative", () -> on("ab", "repeat", -1L));
@@ -127,5 +134,8 @@ class TextLibTest {
     prints("false", on("abc123x", "matches", "[a-z]+\\d+"));
     prints("true", on("ABC", "equalsIgnoreCase", "abc"));
     prints("cba", call("reverse", "abc"));
+    prints("31,2,1", call("reverse", list(1, 2, 13)));
+    prints("ABC", call("upper", "abc"));
+    prints("abc", on("ABC", "lower"));
   }
 }

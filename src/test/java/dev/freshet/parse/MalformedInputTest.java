@@ -60,9 +60,9 @@ class MalformedInputTest {
     SyntaxError e = fails(c.input());
     Diagnostic first = e.diagnostics().get(0);
     String all = e.diagnostics().stream().map(Diagnostic::header).collect(Collectors.joining("\n  "));
-    assertEquals(c.line() + ":" + c.column(), where(first), "position; diagnostics:\n  " + all);
+    assertEquals(c.line() + ":" + c.column(), where(first), c + "\nposition; diagnostics:\n  " + all);
     assertTrue(first.message().contains(c.fragment()),
-        "message should contain \"" + c.fragment() + "\"; diagnostics:\n  " + all);
+        c + "\nmessage should contain \"" + c.fragment() + "\"; diagnostics:\n  " + all);
     assertTrue(first.render().contains("^"), "rendered with a caret:\n" + first.render());
   }
 
@@ -86,14 +86,26 @@ class MalformedInputTest {
 
   @Test
   void checksAfterParsingAreAllReported() {
-    SyntaxError e = fails("m = Map(1);\nx = ifnull(a);\ny = Lst:String();\n");
-    assertEquals(List.of("1:5", "2:5", "3:5"), e.diagnostics().stream().map(MalformedInputTest::where).toList());
+    SyntaxError e = fails("m = Map(1, 2);\nx = ifnull(a);\ny = (a)[0];\n");
+    assertEquals(List.of("1:5", "2:5", "3:8"), e.diagnostics().stream().map(MalformedInputTest::where).toList());
   }
 
   @Test
   void columnsIgnoreAByteOrderMark() {
     // docs/language.md: a byte-order mark "is accepted and ignored", so columns are those an editor shows
     assertEquals("1:5", where(fails("\uFEFFx = ;").diagnostics().get(0)));
+  }
+
+  @Test
+  void windowsLineEndingsCountLines() {
+    assertEquals("2:5", where(fails("x = 1;\r\ny = ;").diagnostics().get(0)));
+  }
+
+  @Test
+  void oldMacLineEndingsCountLines() {
+    // SourceFile (and so the rendered caret line) takes a lone \r as a line break; the positions must agree
+    Diagnostic d = fails("x = 1;\ry = ;").diagnostics().get(0);
+    assertEquals("2:5", where(d), d.render());
   }
 
   @Test
