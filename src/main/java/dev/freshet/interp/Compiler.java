@@ -88,8 +88,14 @@ final class Compiler {
       return new StmtNodes.Throw(expr(t.value()), span);
     } else if (s instanceof Stmt.Try t) {
       return new StmtNodes.Try(block(t.body()), t.variable() == null ? -1 : resolution.slot(t), block(t.handler()), span);
-    } else if (s instanceof Stmt.SendMail) {
-      return new StmtNodes.Unavailable(Unavailable.SENDMAIL, span);
+    } else if (s instanceof Stmt.SendMail m) {
+      String[] keys = new String[m.params().size()];
+      Node[] values = new Node[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = m.params().get(i).key();
+        values[i] = expr(m.params().get(i).value());
+      }
+      return new TaskNodes.SendMail(keys, values, span);
     } else if (s instanceof Stmt.CreatorOnly c) {
       return new StmtNodes.Unavailable(Unavailable.creatorOnly("'" + c.construct() + "'"), span);
     }

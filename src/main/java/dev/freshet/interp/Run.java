@@ -91,4 +91,9 @@ public final class Run implements Env {
   public Object invokeUrl(java.util.Map<String, Object> params) {
     return env.invokeUrl(params);
   }
+
+  @Override
+  public void sendMail(java.util.Map<String, Object> params) {
+    env.sendMail(params);
+  }
 }

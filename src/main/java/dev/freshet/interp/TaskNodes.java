@@ -9,6 +9,27 @@ import java.util.Map;
 final class TaskNodes {
   private TaskNodes() {}
 
+  /** {@code sendmail [ … ]}: counts as one statement; errors are reported at the statement. */
+  static final class SendMail extends Exec {
+    private final String[] keys;
+    private final Node[] values;
+
+    SendMail(String[] keys, Node[] values, Span span) {
+      super(span);
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    void run(Frame f) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      for (int i = 0; i < keys.length; i++) {
+        params.put(keys[i], values[i].eval(f));
+      }
+      f.run.sendMail(params);
+    }
+  }
+
   /** {@code invokeurl [ … ]}: errors are reported at the start of its statement (DECISIONS §23). */
   static final class InvokeUrl extends Node {
     private final String[] keys;

@@ -7,7 +7,6 @@ import java.util.Set;
 final class Unavailable {
   private Unavailable() {}
 
-  static final String SENDMAIL = "sendmail cannot run in this Freshet build: mail support comes in a later release";
 
   /** Creator-only functions: known to the checker, an error when run. */
   static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl");

@@ -23,4 +23,9 @@ public interface Env {
   default Object invokeUrl(Map<String, Object> params) {
     throw new ScriptError("invokeurl cannot run: this engine has no HTTP transport");
   }
+
+  /** Runs a {@code sendmail} task; {@code params} as for {@link #invokeUrl} ({@code reply to}, {@code content type}). */
+  default void sendMail(Map<String, Object> params) {
+    throw new ScriptError("sendmail cannot run: this engine has no mail sender");
+  }
 }

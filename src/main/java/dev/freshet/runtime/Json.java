@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public final class Json {
   static final int MAX_DEPTH = 512;
+  /** A number whose plain form would need more digits than this is refused: 1e999999999 would print a billion. */
+  static final int MAX_DIGITS = 1000;
 
   private final String text;
   private int pos;
@@ -37,6 +39,9 @@ public final class Json {
   }
 
   private Object value() {
+    if (pos >= text.length()) {
+      throw error("a value is missing at the end of the text");
+    }
     char c = text.charAt(pos);
     switch (c) {
       case '{':
@@ -201,7 +206,13 @@ public final class Json {
       case "null":
         return null;
       default:
-        Object number = number(token);
+        Object number;
+        try {
+          number = number(token);
+        } catch (NumberFormatException e) {
+          pos = start;
+          throw error("the number " + token + " is out of range");
+        }
         return number != null ? number : token;
     }
   }
@@ -234,7 +245,11 @@ public final class Json {
     if (!token.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
       return null;
     }
-    return new BigDecimal(token);
+    BigDecimal d = new BigDecimal(token); // NumberFormatException for an exponent beyond an int
+    if (Math.abs((long) d.precision() - d.scale()) > MAX_DIGITS || d.scale() > MAX_DIGITS) {
+      throw new NumberFormatException("more than " + MAX_DIGITS + " digits");
+    }
+    return d;
   }
 
   private void enter() {
