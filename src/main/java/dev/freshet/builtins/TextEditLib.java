@@ -14,6 +14,8 @@ import dev.freshet.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import dev.freshet.runtime.Env;
+import dev.freshet.runtime.TimedText;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -47,7 +49,7 @@ final class TextEditLib implements Library {
   private void replace(BuiltinRegistry r, String name, String doc, boolean all, boolean ignoreCase) {
     r.fn(name, doc).param("text", TEXT).param("search", TEXTUAL).param("replacement", TEXTUAL)
         .optional("literal", BOOLEAN).returns("TEXT").impl((env, a) -> a[1] == null ? text(a, 0)
-            : replace(name, text(a, 0), text(a, 1), text(a, 2), Args.flag(a, 3, false), all, ignoreCase));
+            : replace(env, name, text(a, 0), text(a, 1), text(a, 2), Args.flag(a, 3, false), all, ignoreCase));
   }
 
   private void registerSplitting(BuiltinRegistry r) {
@@ -60,7 +62,8 @@ final class TextEditLib implements Library {
         .impl((env, a) -> Args.listOf(Args.items(a[0]).stream().map(TextEditLib::asText).toList()));
     r.fn("matches", "Whether the whole text matches the regular expression (case-sensitive)").param("text", TEXT)
         .param("regex", TEXTUAL).returns("BOOLEAN")
-        .impl((env, a) -> a[1] != null && compile("matches", text(a, 1), 0).matcher(text(a, 0)).matches());
+        .impl((env, a) -> a[1] != null && compile("matches", text(a, 1), 0)
+            .matcher(new TimedText(text(a, 0), env)).matches());
   }
 
   /** A list element as text; NULL stays NULL, a nested list or map becomes its JSON. */
@@ -76,10 +79,10 @@ final class TextEditLib implements Library {
     return at < 0 || search.isEmpty() ? s : s.substring(0, at) + s.substring(at + search.length());
   }
 
-  static String replace(String fn, String s, String search, String replacement, boolean literal, boolean all,
-      boolean ignoreCase) {
+  static String replace(Env env, String fn, String s, String search, String replacement, boolean literal,
+      boolean all, boolean ignoreCase) {
     int flags = (literal ? Pattern.LITERAL : 0) | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-    Matcher m = compile(fn, search, flags).matcher(s);
+    Matcher m = compile(fn, search, flags).matcher(new TimedText(s, env));
     String with = literal ? Matcher.quoteReplacement(replacement) : checkReplacement(fn, replacement, m.groupCount());
     try {
       return all ? m.replaceAll(with) : m.replaceFirst(with);

@@ -93,6 +93,11 @@ public final class Run implements Env {
   }
 
   @Override
+  public void checkpoint() {
+    checkTime(null);
+  }
+
+  @Override
   public void sendMail(java.util.Map<String, Object> params) {
     env.sendMail(params);
   }

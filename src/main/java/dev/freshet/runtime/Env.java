@@ -24,6 +24,9 @@ public interface Env {
     throw new ScriptError("invokeurl cannot run: this engine has no HTTP transport");
   }
 
+  /** Throws a {@link LimitError} when the run has passed its time limit or was cancelled (long built-ins call it). */
+  default void checkpoint() {}
+
   /** Runs a {@code sendmail} task; {@code params} as for {@link #invokeUrl} ({@code reply to}, {@code content type}). */
   default void sendMail(Map<String, Object> params) {
     throw new ScriptError("sendmail cannot run: this engine has no mail sender");

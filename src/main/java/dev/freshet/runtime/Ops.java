@@ -170,7 +170,11 @@ public final class Ops {
   }
 
   private static DateTime plusDays(DateTime d, long days) {
-    return d.with(d.value().plusDays(days));
+    try {
+      return d.with(d.value().plusDays(days));
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      throw new ScriptError("the resulting date is out of range (" + d + " plus " + days + " days)");
+    }
   }
 
   private static ScriptError overflow(String what) {

@@ -97,6 +97,32 @@ class DateParsingTest {
     assertThrows(ScriptError.class, () -> DateParsing.parseText("15-Mar-2019 100:00:00", utc));
     assertNull(DateParsing.parseText("15-Ma-2019", utc));
     assertNull(DateParsing.parseText("hello", utc));
+    // a month is its full name or 3-letter abbreviation (or Sept); other starts of a name are wrong names
+    assertThrows(ScriptError.class, () -> DateParsing.parseText("15-Marc-2019", utc));
+    assertThrows(ScriptError.class, () -> DateParsing.parseText("2019-01-15T10:00:00+99:99", utc));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"15-Ma-2019", "150-Mar-2019", "15-Mar-20190", "Ma 15 2019", "123-03-2019",
+      "15-Ma-2019 10:00:00"})
+  void textLaidOutLikeADateHasADateShape(String text) {
+    assertTrue(DateParsing.hasDateShape(text));
+    assertNull(DateParsing.parseText(text, ZoneOffset.UTC));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hello", "", "12", "10:30", "Friday", "15-Mar"})
+  void otherTextHasNoDateShape(String text) {
+    assertTrue(!DateParsing.hasDateShape(text));
+  }
+
+  @Test
+  void patternPartsJavaTimeCannotHoldAreDelugeErrors() {
+    assertThrows(ScriptError.class, () -> DateParsing.parse("2019 400", "yyyy DDD", ZoneOffset.UTC));
+    assertThrows(ScriptError.class, () -> DateParsing.parse("10:00 +24", "HH:mm X", ZoneOffset.UTC));
+    assertNull(DateParsing.formatter("GGGGGG"));
+    assertEquals("000000002019", DateParsing.format(DateParsing.parseLiteral("15-Jan-2019"), "yyyyyyyyyyyy",
+        ZoneOffset.UTC, ZoneOffset.UTC));
   }
 
   @Test

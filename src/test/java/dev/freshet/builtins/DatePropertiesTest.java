@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@link Random}, so a failure repeats exactly; the message names the value that broke the property.
  */
 class DatePropertiesTest {
-  private static final int RUNS = 100000;
+  private static final int RUNS = 3000;
 
   /** A date-time between 1900 and 2100, to the second; date-only about a third of the time. */
   private static DateTime randomDate(Random r) {
@@ -121,6 +121,27 @@ class DatePropertiesTest {
           // a Deluge error is a fine answer
         } catch (RuntimeException e) {
           throw new AssertionError("\"" + text + "\" / \"" + pattern + "\" escaped as " + e, e);
+        }
+      }
+    }
+  }
+
+  /** Random JSON-like text gives a value or a Deluge error from the JSON functions, never a Java exception. */
+  @Test
+  void randomJsonTextNeverEscapesAsAJavaException() {
+    String pieces = "{}[]{}[],,::\"\"''\\\\ abc019-.eE+ntrufl";
+    String[] words = {"true", "null", "1e9999999999", "-0.5", "\\u00e9", "\\u12", "12345678901234567890", "{a:1}"};
+    Random r = new Random(8);
+    for (int i = 0; i < RUNS; i++) {
+      String text = randomPieces(r, pieces, words);
+      for (Runnable call : List.<Runnable>of(() -> call("toMap", text), () -> call("toJSONList", text),
+          () -> call("getJSON", text, "a"), () -> Json.parse(text))) {
+        try {
+          call.run();
+        } catch (dev.freshet.runtime.ScriptError e) {
+          // a Deluge error is a fine answer
+        } catch (RuntimeException e) {
+          throw new AssertionError("\"" + text + "\" escaped as " + e, e);
         }
       }
     }

@@ -52,6 +52,10 @@ class JsonTest {
     fails("a value is missing before ','", () -> Json.parse("[1,,2]"));
     fails("after the end of the value", () -> Json.parse("{} x"));
     fails("expected ':' after the key", () -> Json.parse("{\"a\" 1}"));
+    fails("invalid JSON at position 2: a value is missing at the end of the text", () -> Json.parse("["));
+    fails("invalid JSON at position 4: a value is missing at the end of the text", () -> Json.parse("[1,"));
+    fails("the number 1e9999999999 is out of range", () -> Json.parse("[1e9999999999]"));
+    fails("the number 1e2000 is out of range", () -> Json.parse("1e2000")); // would print 2001 digits
   }
 
   @Test

@@ -44,7 +44,9 @@ class RegistryTest {
       "getMonth", "getSeconds", "getWeekOfYear", "getYear", "hour", "minute", "month", "second", "subDay",
       "subHour", "subMinutes", "subMonth", "subSeconds", "subWeek", "subYear", "toStartOfMonth", "toStartOfWeek",
       "unixEpoch", "weekday", "getDayOfWeek", "workday", "hoursBetween", "monthsBetween", "yearsBetween",
-      "isDate", "daysBetween", "nextWeekDay", "previousWeekDay", "toDateTimeString",
+      "isDate", "daysBetween", "nextWeekDay", "previousWeekDay", "toDateTimeString", "totalMonth", "totalYear",
+      "totalMonths", "totalYears", "monthsDiff", "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile",
+      "getUrl", "postUrl",
       // common / encoding
       "isNull", "isBlank", "isNumber", "isText", "isFile", "encodeUrl", "zoho.encryption.urlEncode",
       "zoho.encryption.urlDecode", "zoho.encryption.base64Encode", "zoho.encryption.base64Decode",

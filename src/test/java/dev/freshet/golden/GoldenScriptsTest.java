@@ -62,11 +62,14 @@ class GoldenScriptsTest {
     String name = script.getFileName().toString();
     String base = name.substring(0, name.length() - 3);
     Path dir = script.getParent();
-    List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
+    List<String> args = new ArrayList<>(List.of("run"));
     Path argsFile = dir.resolve(base + ".args");
-    if (Files.exists(argsFile)) {
-      args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).toList());
+    List<String> extra = Files.exists(argsFile)
+        ? Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    if (!extra.contains("--tz")) {
+      args.addAll(List.of("--tz", "UTC")); // a case may choose its own zone in NAME.args
     }
+    args.addAll(extra);
     args.addAll(extraArgs);
     args.add(name);
     Path inFile = dir.resolve(base + ".in");
