@@ -4,15 +4,29 @@ import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.http.HttpOptions;
 import dev.freshet.http.HttpTransport;
 import dev.freshet.http.JdkHttpTransport;
+import dev.freshet.interp.Run;
+import dev.freshet.mail.MailSender;
 import dev.freshet.runtime.Limits;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The entry point for hosts: configure once with {@link #builder()}, then {@link #compile} scripts and run them.
- * An engine is immutable and may be shared between threads.
+ * An engine is immutable and thread-safe: create one per configuration and share it; every {@link Script} it
+ * compiles may run on many threads at once.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder().zone(ZoneId.of("Asia/Kolkata")).build();
+ * Script script = engine.compile("greet.dg", "return \"Hello, \" + name + \"!\";");
+ * script.run(Map.of("name", "Ada")).asJava();   // "Hello, Ada!"
+ * }</pre>
  */
 public final class Engine {
   final Consumer<String> output;
@@ -20,8 +34,12 @@ public final class Engine {
   final Clock clock;
   final Long seed;
   final Limits limits;
+  /** This engine's own copy of the standard library plus the host's functions and values. */
   final BuiltinRegistry registry;
   final HttpOptions httpOptions;
+  final AllowedHosts allowedHosts;
+  final MailSender mail;
+  final String user;
   private final HttpTransport givenTransport;
   private volatile HttpTransport transport;
 
@@ -31,9 +49,64 @@ public final class Engine {
     this.clock = b.clock;
     this.seed = b.seed;
     this.limits = b.limits;
-    this.registry = BuiltinRegistry.standard();
     this.httpOptions = b.httpOptions;
+    this.allowedHosts = b.allowedHosts;
+    this.mail = b.mail;
+    this.user = b.user;
     this.givenTransport = b.transport;
+    BuiltinRegistry r = BuiltinRegistry.standard();
+    r.include(new HostLibrary(b.functions, b.user));
+    this.registry = r;
+  }
+
+  /** Starts configuring an engine; every option has a default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Parses and checks a script once. A name the top-level statements read without assigning it first is a <em>free
+   * variable</em> ({@link Script#freeVariables()}): each run takes its value from the bindings, and a run without it
+   * fails. Every other problem (a syntax error, an unknown function, a wrong argument count, a variable undefined
+   * inside a function) is a {@link CompileException}.
+   *
+   * @param name the script's name in messages, e.g. {@code discount.dg}
+   * @param text the Deluge source
+   * @throws CompileException listing every problem found
+   */
+  public Script compile(String name, String text) {
+    return Script.compile(this, name, text, List.of(), false);
+  }
+
+  /**
+   * Parses and checks a script whose variables are declared up front, as {@code freshet run} and {@code freshet
+   * check} do: only these names may be read without being assigned, any other is an error ("variable 'x' is not
+   * defined; did you mean …"). A declared variable missing from a run's bindings is NULL.
+   *
+   * @throws CompileException listing every problem found
+   */
+  public Script compile(String name, String text, String... variables) {
+    return Script.compile(this, name, text, List.of(variables), true);
+  }
+
+  /**
+   * Checks a script as Zoho does when it is saved (and as {@code freshet check} does): every variable must be
+   * assigned before it is read. Nothing runs.
+   *
+   * @throws CompileException listing every problem found
+   */
+  public void check(String name, String text) {
+    Script.compile(this, name, text, List.of(), true);
+  }
+
+  /** Parses only; reports syntax errors (for function bodies whose arguments are free variables). */
+  public void checkSyntax(String name, String text) {
+    Script.parseOnly(name, text);
+  }
+
+  /** A new execution state: its own limit counters, random source and {@code info} destination. */
+  Run newRun(Consumer<String> out) {
+    return new Run(out, new EngineEnv(this), limits);
   }
 
   /** The transport, created on first use: scripts that never call invokeurl never start an HTTP client. */
@@ -43,7 +116,8 @@ public final class Engine {
       synchronized (this) {
         t = transport;
         if (t == null) {
-          t = givenTransport != null ? givenTransport : new JdkHttpTransport(httpOptions.connectTimeout());
+          t = allowedHosts.guard(givenTransport != null ? givenTransport
+              : new JdkHttpTransport(httpOptions.connectTimeout()));
           transport = t;
         }
       }
@@ -51,26 +125,10 @@ public final class Engine {
     return t;
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
   /**
-   * Parses and checks a script. {@code variables} names the bindings that will be supplied to
-   * {@link Script#run(java.util.Map)}, so the checker treats them as defined.
-   *
-   * @throws CompileException listing every problem found
+   * Options for an {@link Engine}. A builder is not thread-safe; the engine it builds is. Each method returns the
+   * builder, and {@link #build()} may be called more than once.
    */
-  public Script compile(String name, String text, String... variables) {
-    return Script.compile(this, name, text, java.util.List.of(variables));
-  }
-
-  /** Parses only; reports syntax errors (for function bodies whose arguments are free variables). */
-  public void checkSyntax(String name, String text) {
-    Script.parseOnly(name, text);
-  }
-
-  /** Options for an {@link Engine}. */
   public static final class Builder {
     private Consumer<String> output = System.out::println;
     private ZoneId zone = ZoneId.systemDefault();
@@ -79,28 +137,24 @@ public final class Engine {
     private Limits limits = Limits.DEFAULT;
     private HttpOptions httpOptions = HttpOptions.DEFAULT;
     private HttpTransport transport;
+    private AllowedHosts allowedHosts = AllowedHosts.ANY;
+    private final List<HostLibrary.Function> functions = new ArrayList<>();
+    private MailSender mail;
+    private String user = "freshet@localhost";
 
     private Builder() {}
 
-    /** invokeurl limits (timeouts, body cap, redirects) and an optional request log. */
-    public Builder http(HttpOptions options) {
-      this.httpOptions = Objects.requireNonNull(options);
-      return this;
-    }
-
-    /** Sends invokeurl requests through this transport instead of the JDK client (tests, proxies, sandboxes). */
-    public Builder transport(HttpTransport transport) {
-      this.transport = Objects.requireNonNull(transport);
-      return this;
-    }
-
-    /** Where each {@code info} line goes (default: standard output). */
+    /**
+     * Where each {@code info} line goes (default: standard output). Called on the thread running the script, so it
+     * must be thread-safe when scripts run concurrently; {@link Script#run(java.util.Map, Consumer)} sends one
+     * run's lines elsewhere.
+     */
     public Builder output(Consumer<String> output) {
       this.output = Objects.requireNonNull(output);
       return this;
     }
 
-    /** The engine's time zone for {@code now}, {@code today} and date conversions. */
+    /** The engine's time zone for {@code now}, {@code today}, date conversions and java.time bindings. */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone);
       return this;
@@ -118,11 +172,103 @@ public final class Engine {
       return this;
     }
 
+    /** All execution limits at once (default {@link Limits#DEFAULT}: Zoho CRM's 200000 statements, 75, 60 s). */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits);
       return this;
     }
 
+    /** The most statements one run may execute. */
+    public Builder maxStatements(long statements) {
+      return limits(new Limits(statements, limits.maxDepth(), limits.timeout()));
+    }
+
+    /** The deepest nesting of user-function calls. */
+    public Builder maxDepth(int calls) {
+      return limits(new Limits(limits.maxStatements(), calls, limits.timeout()));
+    }
+
+    /** The longest one run may take, measured on the wall clock. */
+    public Builder timeout(Duration timeout) {
+      return limits(new Limits(limits.maxStatements(), limits.maxDepth(), Objects.requireNonNull(timeout)));
+    }
+
+    /** invokeurl limits (timeouts, body cap, redirects) and an optional request log. */
+    public Builder http(HttpOptions options) {
+      this.httpOptions = Objects.requireNonNull(options);
+      return this;
+    }
+
+    /** Sends invokeurl requests through this transport instead of the JDK client (tests, proxies, sandboxes). */
+    public Builder transport(HttpTransport transport) {
+      this.transport = Objects.requireNonNull(transport);
+      return this;
+    }
+
+    /**
+     * Lets {@code invokeurl} reach only these hosts: exact names ({@code api.example.com}) or every subdomain of a
+     * name ({@code *.zoho.com}), compared without case; redirects are held to the same list. No hosts at all denies
+     * every request. A request to another host fails before anything is sent, with a runtime error naming the host.
+     */
+    public Builder allowedHosts(String... hosts) {
+      return allowedHosts(Arrays.asList(hosts));
+    }
+
+    /** As {@link #allowedHosts(String...)}. */
+    public Builder allowedHosts(Collection<String> hosts) {
+      this.allowedHosts = AllowedHosts.of(List.copyOf(hosts));
+      return this;
+    }
+
+    /** Lets {@code invokeurl} reach any host (the default, and what the CLI does). */
+    public Builder allowAnyHost() {
+      this.allowedHosts = AllowedHosts.ANY;
+      return this;
+    }
+
+    /**
+     * Adds a function scripts can call like a built-in, e.g. {@code sendSms} or {@code zoho.crm.getRecordById}.
+     *
+     * @param name a name, or dotted name, that no built-in has
+     * @param parameters the parameter names in order, for docs and argument-count errors; write an optional trailing
+     *     parameter as {@code "[name]"}
+     * @param doc one line saying what it does (shown by {@code freshet builtins})
+     * @param body the code; see {@link HostFunction} for argument and result conversion
+     * @throws IllegalArgumentException for a malformed name or parameter list, or a name added twice
+     */
+    public Builder function(String name, List<String> parameters, String doc, HostFunction body) {
+      HostLibrary.Function f = new HostLibrary.Function(name, parameters, doc, Objects.requireNonNull(body));
+      if (functions.stream().anyMatch(g -> g.name().equalsIgnoreCase(name))) {
+        throw new IllegalArgumentException("host function " + name + " is added twice");
+      }
+      functions.add(f);
+      return this;
+    }
+
+    /** Where {@code sendmail} messages go. Without one, a script that reaches {@code sendmail} fails clearly. */
+    public Builder mail(MailSender sender) {
+      this.mail = Objects.requireNonNull(sender);
+      return this;
+    }
+
+    /**
+     * The user the script runs as: {@code zoho.loginuserid} and {@code zoho.adminuserid} give this address,
+     * {@code zoho.loginuser} and {@code zoho.adminuser} the part before the {@code @} (default
+     * {@code freshet@localhost}).
+     */
+    public Builder user(String email) {
+      if (email == null || email.isBlank()) {
+        throw new IllegalArgumentException("the user is an email address such as ada@example.com");
+      }
+      this.user = email.trim();
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws IllegalArgumentException when a host function's name is already a built-in's
+     */
     public Engine build() {
       return new Engine(this);
     }

@@ -1,149 +1,227 @@
 package dev.freshet.api;
 
-import dev.freshet.http.InvokeUrlTask;
 import dev.freshet.interp.Interpreter;
 import dev.freshet.interp.Program;
 import dev.freshet.interp.Run;
 import dev.freshet.parse.Parser;
 import dev.freshet.parse.SyntaxError;
-import dev.freshet.runtime.Env;
 import dev.freshet.runtime.LimitError;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.source.DeepStack;
 import dev.freshet.source.Diagnostic;
 import dev.freshet.source.SourceFile;
 import dev.freshet.source.Span;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** A parsed and checked script, ready to run many times. */
+/**
+ * A parsed and checked script, ready to run any number of times, from any number of threads at once: each run has its
+ * own variables, limit counters and random source. Bindings are Java values (see {@link #run(Map)}).
+ */
 public final class Script {
   private final Engine engine;
   private final SourceFile source;
   private final Program program;
+  /** The names whose values come from the bindings, in slot order. */
   private final List<String> variables;
+  /** Free variables (bindings every run must give) with the diagnostic of their first use; empty when declared. */
+  private final Map<String, Diagnostic> free;
 
-  private Script(Engine engine, SourceFile source, Program program, List<String> variables) {
+  private Script(Engine engine, SourceFile source, Program program, List<String> variables,
+      Map<String, Diagnostic> free) {
     this.engine = engine;
     this.source = source;
     this.program = program;
-    this.variables = variables;
+    this.variables = List.copyOf(variables);
+    this.free = Map.copyOf(free);
   }
 
-  static Script compile(Engine engine, String name, String text, List<String> variables) {
-    SourceFile source = new SourceFile(name, text);
-    Interpreter.Compiled compiled;
-    try {
-      compiled = dev.freshet.source.DeepStack.call(() -> Interpreter.compile(source, engine.registry, variables));
-    } catch (SyntaxError e) {
-      throw new CompileException(e.diagnostics());
-    } catch (StackOverflowError e) {
-      throw new CompileException(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
-          "the script is nested too deeply to parse", source, new Span(1, 1, 0, 0))));
+  /** {@code closed}: only {@code declared} may be read unassigned; otherwise unassigned names become free variables. */
+  static Script compile(Engine engine, String name, String text, List<String> declared, boolean closed) {
+    SourceFile source = new SourceFile(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
+    dev.freshet.ast.Script ast = parse(source);
+    Interpreter.Compiled compiled = compile(source, ast, engine, declared);
+    Map<String, Diagnostic> free = Map.of();
+    List<String> variables = declared;
+    if (!compiled.ok() && !closed) {
+      FreeVariables.Split split = FreeVariables.split(ast, compiled.diagnostics());
+      if (!split.errors().isEmpty()) {
+        throw new CompileException(split.errors());
+      }
+      free = split.free();
+      variables = new ArrayList<>(declared);
+      variables.addAll(free.keySet());
+      compiled = compile(source, ast, engine, variables);
     }
     if (!compiled.ok()) {
       throw new CompileException(compiled.diagnostics());
     }
-    return new Script(engine, source, compiled.program(), List.copyOf(variables));
+    return new Script(engine, source, compiled.program(), variables, new java.util.LinkedHashMap<>(free));
   }
 
-  static void parseOnly(String name, String text) {
-    SourceFile source = new SourceFile(name, text);
+  private static Interpreter.Compiled compile(SourceFile source, dev.freshet.ast.Script ast, Engine engine,
+      List<String> variables) {
     try {
-      Parser.parseScript(source);
-    } catch (SyntaxError e) {
-      throw new CompileException(e.diagnostics());
+      return DeepStack.call(() -> Interpreter.compile(ast, engine.registry, variables));
     } catch (StackOverflowError e) {
-      throw new CompileException(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
-          "the script is nested too deeply to parse", source, new Span(1, 1, 0, 0))));
+      throw tooDeep(source);
     }
   }
 
+  static void parseOnly(String name, String text) {
+    parse(new SourceFile(name, text));
+  }
+
+  private static dev.freshet.ast.Script parse(SourceFile source) {
+    try {
+      return Parser.parseScript(source);
+    } catch (SyntaxError e) {
+      throw new CompileException(e.diagnostics());
+    } catch (StackOverflowError e) {
+      throw tooDeep(source);
+    }
+  }
+
+  private static CompileException tooDeep(SourceFile source) {
+    return new CompileException(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
+        "the script is nested too deeply to parse", source, new Span(1, 1, 0, 0))));
+  }
+
+  /** The name given to {@link Engine#compile}, as used in messages. */
   public String name() {
     return source.name();
   }
 
+  /**
+   * The names the top-level statements read before assigning them, in order of first use: every run must bind each
+   * of them. Empty for a script compiled with declared variables.
+   */
+  public List<String> freeVariables() {
+    return variables.stream().filter(free::containsKey).toList();
+  }
+
+  /** Whether the script has statements outside functions (a file copied out of Zoho often holds one function). */
   public boolean hasTopLevelStatements() {
     return program.hasTopLevelStatements();
   }
 
+  /** The user functions the script defines, in source order. */
   public List<String> functionNames() {
     return program.functionNames();
   }
 
   /**
-   * Runs the top-level statements with the given variables (their names must have been given to
-   * {@link Engine#compile}; missing ones are NULL). Values must be Deluge values (see the runtime package).
+   * Runs the top-level statements on this thread and returns the value of a top-level {@code return} (or null).
+   * {@code info} lines go to the engine's output.
    *
-   * @throws RunException when the script fails
+   * <p>Each binding is a Java value: String; Long, Integer, Short, Byte or BigInteger (NUMBER); BigDecimal, Double or
+   * Float (DECIMAL); Boolean; LocalDate (a date), LocalDateTime (a date-time), or ZonedDateTime, OffsetDateTime,
+   * Instant or Date (a date-time at that instant in the engine's zone); a List or array (LIST); a Map (MAP); or
+   * null. Values are converted deeply and copied, so the script never changes the host's collections. A value from
+   * an earlier {@link Result#value()} may be passed as it is. Bindings the script does not read are ignored.
+   *
+   * @throws RunException when the script fails, or a free variable has no binding
+   * @throws LimitExceededException when it passes an execution limit
+   * @throws IllegalArgumentException when a binding has no Deluge form
    */
   public Result run(Map<String, ?> bindings) {
-    List<Object> values = new ArrayList<>();
-    for (String v : variables) {
-      values.add(bindings.get(v));
-    }
-    Run run = newRun();
-    Object value = guarded(() -> program.run(run, values));
-    return new Result(value, run.statementsExecuted());
+    return run(bindings, engine.output);
   }
 
-  /** Calls one user function by name with arguments by parameter name. */
+  /** As {@link #run(Map)}, with this run's {@code info} lines sent to {@code output} instead of the engine's. */
+  public Result run(Map<String, ?> bindings, Consumer<String> output) {
+    List<Object> values = values(bindings);
+    Run run = engine.newRun(Objects.requireNonNull(output));
+    return execute(run, () -> program.run(run, values), () -> false);
+  }
+
+  /**
+   * Starts a run on a new thread and returns at once; {@link Execution#cancel()} stops it from any thread.
+   * Bindings are converted (and missing free variables reported) before this returns.
+   */
+  public Execution start(Map<String, ?> bindings) {
+    return start(bindings, engine.output, task -> {
+      Thread t = new Thread(task, "freshet " + name());
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /** As {@link #start(Map)}, sending {@code info} lines to {@code output} and running on {@code executor}. */
+  public Execution start(Map<String, ?> bindings, Consumer<String> output, Executor executor) {
+    List<Object> values = values(bindings);
+    Objects.requireNonNull(output);
+    Execution execution = new Execution(this);
+    executor.execute(() -> execution.runHere(() -> engine.newRun(output),
+        run -> execute(run, () -> program.run(run, values), execution::isCancelled)));
+    return execution;
+  }
+
+  /**
+   * Calls one user function by name with arguments by parameter name (converted as bindings are; a missing one is
+   * NULL) and returns its return value. The top-level statements do not run.
+   *
+   * @throws IllegalArgumentException when there is no such function
+   * @throws RunException when the function fails
+   */
   public Result call(String function, Map<String, ?> arguments) {
     Program.FunctionInfo f = findFunction(function)
-        .orElseThrow(() -> new IllegalArgumentException("no function named " + function));
-    Object[] args = f.parameterNames().stream().map(arguments::get).toArray();
-    Run run = newRun();
-    Object value = guarded(() -> f.call(run, args));
-    return new Result(value, run.statementsExecuted());
+        .orElseThrow(() -> new IllegalArgumentException("no function named " + function + " in " + name()));
+    Object[] args = new Object[f.parameterNames().size()];
+    for (int i = 0; i < args.length; i++) {
+      String p = f.parameterNames().get(i);
+      args[i] = Conversions.toDeluge(arguments.get(p), engine.zone, "argument '" + p + "'");
+    }
+    Run run = engine.newRun(engine.output);
+    return execute(run, () -> f.call(run, args), () -> false);
   }
 
+  /** A user function by name (case-insensitive; {@code automation.updateLead} or {@code updateLead}). */
   public Optional<Program.FunctionInfo> findFunction(String name) {
     return program.function(name);
   }
 
-  private Run newRun() {
-    Clock clock = engine.clock == null ? Clock.system(engine.zone) : engine.clock;
-    RandomGenerator random = engine.seed == null ? new Random() : new Random(engine.seed);
-    ZoneId zone = engine.zone;
-    Env env = new Env() {
-      @Override
-      public ZoneId zone() {
-        return zone;
+  /** The bindings as Deluge values in slot order; a missing free variable fails here, before anything runs. */
+  private List<Object> values(Map<String, ?> bindings) {
+    Objects.requireNonNull(bindings, "bindings");
+    List<Object> values = new ArrayList<>(variables.size());
+    for (String v : variables) {
+      Diagnostic firstUse = free.get(v);
+      if (firstUse != null && !bindings.containsKey(v)) {
+        throw new RunException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR, firstUse.message()
+            + " (no binding named '" + v + "' was given)", source, firstUse.span()));
       }
-
-      @Override
-      public Instant now() {
-        return clock.instant();
-      }
-
-      @Override
-      public RandomGenerator random() {
-        return random;
-      }
-
-      @Override
-      public Object invokeUrl(Map<String, Object> params) {
-        return new InvokeUrlTask(engine.transport(), engine.httpOptions).run(params);
-      }
-    };
-    return new Run(engine.output, env, engine.limits);
+      values.add(Conversions.toDeluge(bindings.get(v), engine.zone, "binding '" + v + "'"));
+    }
+    return values;
   }
 
-  private Object guarded(java.util.function.Supplier<Object> body) {
+  /** Runs {@code body} and turns the ways a script stops into the public exceptions. */
+  private Result execute(Run run, Supplier<Object> body, BooleanSupplier cancelled) {
     try {
-      return body.get();
+      Object value = body.get();
+      return new Result(value, run.statementsExecuted());
+    } catch (LimitError e) {
+      throw cancelled.getAsBoolean() ? new CancelledException(diagnostic(e))
+          : new LimitExceededException(diagnostic(e));
     } catch (ScriptError e) {
-      throw new RunException(diagnostic(e), e instanceof LimitError);
+      throw new RunException(diagnostic(e));
     } catch (StackOverflowError e) {
-      throw new RunException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
-          "the script nested too deeply (stack overflow)", source, null), true);
+      throw new LimitExceededException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
+          "the script nested too deeply (stack overflow)", source, null));
     }
+  }
+
+  CancelledException cancelledBeforeStart() {
+    return new CancelledException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
+        "execution was cancelled before it started", source, null));
   }
 
   private Diagnostic diagnostic(ScriptError e) {

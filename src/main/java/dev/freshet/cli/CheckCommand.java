@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
         if (syntaxOnly) {
           engine.checkSyntax(file.toString(), text);
         } else {
-          engine.compile(file.toString(), text);
+          engine.check(file.toString(), text);
         }
       } catch (CompileException e) {
         terminal.err().print(e.render());

@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
 /** {@code freshet}: run and check Deluge scripts from a terminal. */
 @Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs and checks Deluge scripts outside Zoho.",
-    subcommands = {RunCommand.class, CheckCommand.class, BuiltinsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, BuiltinsCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes:", "  0  ok", "  64 bad usage", "  65 the script does not parse or check",
         "  70 runtime error", "  75 a connection needs authorization"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   static final int OK = 0;
   static final int USAGE = 64;
   static final int COMPILE_ERROR = 65;
@@ -23,6 +24,12 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  private final Terminal terminal;
+
+  private Main(Terminal terminal) {
+    this.terminal = terminal;
+  }
 
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
@@ -44,7 +51,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line against the given streams and working directory; returns the exit code. */
   public static int execute(String[] args, Terminal terminal) {
-    CommandLine cli = new CommandLine(new Main(), new Factory(terminal));
+    CommandLine cli = new CommandLine(new Main(terminal), new Factory(terminal));
     cli.setOut(new java.io.PrintWriter(terminal.out(), true));
     cli.setErr(new java.io.PrintWriter(terminal.err(), true));
     cli.setParameterExceptionHandler((ex, a) -> {
@@ -66,9 +73,14 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /** With no command: the REPL on a terminal, else the usage (so a pipe or script never waits for input). */
   @Override
-  public void run() {
+  public Integer call() throws Exception {
+    if (terminal.in() == System.in && ReplTerminal.available()) {
+      return new ReplCommand(terminal).call();
+    }
     spec.commandLine().usage(spec.commandLine().getOut());
+    return OK;
   }
 
   /** Gives every command the terminal it works against. */
@@ -80,6 +92,9 @@ public final class Main implements Runnable {
       }
       if (cls == CheckCommand.class) {
         return cls.cast(new CheckCommand(terminal));
+      }
+      if (cls == ReplCommand.class) {
+        return cls.cast(new ReplCommand(terminal));
       }
       if (cls == BuiltinsCommand.class) {
         return cls.cast(new BuiltinsCommand(terminal));

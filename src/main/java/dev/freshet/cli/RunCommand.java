@@ -85,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects invokeurl follows (default: 5).")
   int maxRedirects = HttpOptions.DEFAULT.maxRedirects();
 
+  @Option(names = "--mail-outbox", paramLabel = "DIR", description = "Write each sendmail message as an .eml file"
+      + " into DIR (default: ~/.freshet/outbox, unless FRESHET_SMTP_URL names an SMTP server to send through).")
+  String mailOutbox;
+
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
@@ -125,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintStream out = terminal.out();
     Engine.Builder builder = Engine.builder().zone(zone).limits(limits).http(http)
-        .output(line -> write(out, line));
+        .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, System.getenv(), terminal));
     if (seed != null) {
       builder.seed(seed);
     }
@@ -141,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
       throws IOException {
     try {
       if (function != null) {
-        Script script = engine.compile(name, text);
+        Script script = engine.compile(name, text, new String[0]);
         return callFunction(script, function, rawArgs, out);
       }
       Map<String, Object> bindings;

@@ -52,6 +52,23 @@ public final class Program {
     return runFrame(frame);
   }
 
+  /**
+   * Runs the top level as {@link #run} does, then puts every top-level variable's final value into {@code kept}, by
+   * name in slot order, also when the run fails: a REPL session carries the variables into its next entry.
+   */
+  public Object runAndKeep(Run run, List<Object> predefined, Map<String, Object> kept) {
+    Frame frame = new Frame(frameSize, run);
+    for (int i = 0; i < predefined.size(); i++) {
+      frame.slots[i] = predefined.get(i);
+    }
+    try {
+      return runFrame(frame);
+    } finally {
+      topLevelSlots.entrySet().stream().sorted(Map.Entry.comparingByValue())
+          .forEach(e -> kept.put(e.getKey(), frame.slots[e.getValue()]));
+    }
+  }
+
   private Object runFrame(Frame frame) {
     try {
       Exec.runAll(topLevel, frame);

@@ -1,0 +1,104 @@
+package dev.freshet.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.freshet.cli.Main;
+import dev.freshet.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden invokeurl scripts against a real local server: every {@code src/test/resources/http/NAME.dg} runs through
+ * the CLI as {@code freshet run --tz UTC [NAME.args] --arg base=http://127.0.0.1:PORT NAME.dg}, against one WireMock
+ * server whose stubs are {@code http/mappings/*.json} (bodies in {@code http/__files/}). {@code NAME.out} is the exact
+ * standard output, {@code NAME.err} the exact standard error (empty when absent), {@code NAME.exit} the exit code (0
+ * when absent).
+ *
+ * <p>The stubs match requests strictly (method, path, query, headers, body), so a request sent wrongly gets no stub,
+ * and the test then fails naming the request. The server's port changes from run to run: in the output it is written
+ * {@code PORT} ({@code http://127.0.0.1:PORT/…}), and the time in {@code --log-http} lines is written {@code N ms}.
+ */
+class HttpGoldenTest {
+  static final Path ROOT = Path.of("src/test/resources/http");
+  static WireMockServer server;
+
+  @BeforeAll
+  static void start() {
+    server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+        .usingFilesUnderDirectory(ROOT.toString()));
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scripts() throws IOException {
+    try (Stream<Path> files = Files.list(ROOT)) {
+      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p)));
+    }
+  }
+
+  static void check(Path script) throws IOException {
+    String name = script.getFileName().toString();
+    String base = name.substring(0, name.length() - 3);
+    List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
+    Path argsFile = ROOT.resolve(base + ".args");
+    if (Files.exists(argsFile)) {
+      args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
+    }
+    args.addAll(List.of("--arg", "base=http://127.0.0.1:" + server.port(), name));
+
+    server.resetRequests();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int exit = Main.execute(args.toArray(String[]::new),
+        new Terminal(ROOT, new ByteArrayInputStream(new byte[0]), outStream, errStream));
+    String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
+    String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
+
+    List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
+    assertEquals("", unmatched.stream().map(HttpGoldenTest::describe).collect(Collectors.joining()),
+        name + " sent requests that no stub in http/mappings matches\nstdout was:\n" + actualOut);
+    assertEquals(read(base + ".out"), actualOut, "standard output of " + name + "\nstderr was:\n" + actualErr);
+    assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
+    String exitText = read(base + ".exit").trim();
+    assertEquals(exitText.isEmpty() ? 0 : Integer.parseInt(exitText), exit, "exit code of " + name);
+  }
+
+  /** The parts that change from run to run: the server's port and the request time in --log-http lines. */
+  static String normalise(String text) {
+    return text.replace("127.0.0.1:" + server.port(), "127.0.0.1:PORT").replaceAll("\\(\\d+ ms, ", "(N ms, ");
+  }
+
+  private static String describe(LoggedRequest r) {
+    return r.getMethod() + " " + r.getUrl() + " " + r.getHeaders().all() + " body: " + r.getBodyAsString() + "\n";
+  }
+
+  private static String read(String file) throws IOException {
+    Path p = ROOT.resolve(file);
+    return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+  }
+}
