@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The REPL's {@code :commands}. */
 final class ReplCommands {
-  /** Every command with its argument, for completion and {@code :help}. */
+  /** The command names, for completion. */
   static final List<String> NAMES = List.of("help", "vars", "functions", "load", "reset", "builtins", "connections",
       "quit");
 

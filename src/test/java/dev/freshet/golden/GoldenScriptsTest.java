@@ -70,6 +70,10 @@ class GoldenScriptsTest {
       args.addAll(List.of("--tz", "UTC")); // a case may choose its own zone in NAME.args
     }
     args.addAll(extra);
+    if (!extra.contains("--mail-outbox")) {
+      // sendmail in a golden case never writes into the user's home folder
+      args.addAll(List.of("--mail-outbox", Files.createTempDirectory("freshet-golden-mail").toString()));
+    }
     args.addAll(extraArgs);
     args.add(name);
     Path inFile = dir.resolve(base + ".in");
