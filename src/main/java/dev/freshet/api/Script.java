@@ -225,21 +225,7 @@ public final class Script {
   }
 
   private Diagnostic diagnostic(ScriptError e) {
-    List<String> notes = new ArrayList<>();
-    List<String> calls = e.calls();
-    for (int i = 0; i < calls.size(); i++) {
-      String call = calls.get(i);
-      int at = call.lastIndexOf('@');
-      notes.add("in " + call.substring(0, at) + ", called from " + source.name() + ":" + call.substring(at + 1));
-      int same = 0;
-      while (i + 1 < calls.size() && calls.get(i + 1).equals(call)) {
-        i++;
-        same++;
-      }
-      if (same > 0) {
-        notes.add("(the same call " + same + " more time" + (same == 1 ? "" : "s") + ")");
-      }
-    }
+    List<String> notes = CallChain.notes(e.calls(), i -> source.name());
     return new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR, e.getMessage(), source, e.span(), notes);
   }
 }

@@ -319,21 +319,8 @@ public final class Session {
    */
   private Diagnostic runtimeDiagnostic(ScriptError e, SourceFile entry) {
     List<String> calls = e.calls();
-    List<String> notes = new ArrayList<>();
-    for (int i = 0; i < calls.size(); i++) {
-      String call = calls.get(i);
-      int at = call.lastIndexOf('@');
-      SourceFile caller = i + 1 < calls.size() ? sourceOf(calls.get(i + 1), entry) : entry;
-      notes.add("in " + call.substring(0, at) + ", called from " + caller.name() + ":" + call.substring(at + 1));
-      int same = 0;
-      while (i + 1 < calls.size() && calls.get(i + 1).equals(call)) {
-        i++;
-        same++;
-      }
-      if (same > 0) {
-        notes.add("(the same call " + same + " more time" + (same == 1 ? "" : "s") + ")");
-      }
-    }
+    List<String> notes = CallChain.notes(calls,
+        i -> (i + 1 < calls.size() ? sourceOf(calls.get(i + 1), entry) : entry).name());
     SourceFile where = calls.isEmpty() ? entry : sourceOf(calls.get(0), entry);
     return new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR, e.getMessage(), where, e.span(), notes);
   }
