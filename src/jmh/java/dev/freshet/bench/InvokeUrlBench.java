@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * local JDK HttpServer, and the same request made directly with {@link HttpClient} in the same run. Both sides use a
  * client configured as Freshet's default transport is, and parse the body with the same JSON reader into the same
  * values, so the ratio {@code invokeurl / httpClient} is Freshet's own overhead: interpreting the script, building
- * the request from the block's keys, the redirect and limit checks, and mapping the response. {@code httpClientRaw}
+ * the request from the block's keys, the way its transport sends and waits, the redirect and limit checks, and
+ * mapping the response (docs/performance.md explains the figures). {@code httpClientRaw}
  * stops at the bytes, to show what the JSON parsing costs. Loopback timings swing with the machine's load, so two
  * in-memory measurements isolate the CPU work: {@code invokeurlInMemory} runs the same script with a transport that
  * answers from memory (everything Freshet does except the JDK client), {@code parseOnly} decodes and parses the body.

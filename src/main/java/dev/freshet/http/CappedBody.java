@@ -13,11 +13,25 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long cap;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private Flow.Subscription subscription;
+  private volatile Flow.Subscription subscription;
   private volatile boolean exceeded;
+  private volatile boolean timedOut;
 
-  CappedBody(long cap) {
+  CappedBody(long cap, long deadlineNanos) {
     this.cap = cap;
+    result.orTimeout(Math.max(1, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
+        .whenComplete((body, failure) -> {
+          if (failure instanceof java.util.concurrent.TimeoutException) {
+            timedOut = true;
+            if (subscription != null) {
+              subscription.cancel();
+            }
+          }
+        });
+  }
+
+  boolean timedOut() {
+    return timedOut;
   }
 
   /** True once the body passed the cap (the client may then report the cancelled stream instead). */

@@ -118,11 +118,16 @@ public final class InvokeUrlTask {
 
   private HttpReply send(HttpCall call) {
     long start = System.nanoTime();
-    log("> " + call.method() + " " + Redaction.url(call.uri().toString()));
+    boolean logging = options.log() != null;
+    if (logging) {
+      log("> " + call.method() + " " + Redaction.url(call.uri().toString()));
+    }
     try {
       HttpReply reply = transport.send(call);
-      log("< " + reply.status() + " " + call.method() + " " + Redaction.url(call.uri().toString()) + " ("
-          + (System.nanoTime() - start) / 1_000_000 + " ms, " + reply.body().length + " bytes)");
+      if (logging) {
+        log("< " + reply.status() + " " + call.method() + " " + Redaction.url(call.uri().toString()) + " ("
+            + (System.nanoTime() - start) / 1_000_000 + " ms, " + reply.body().length + " bytes)");
+      }
       return reply;
     } catch (HttpTransport.BodyTooLargeException e) {
       throw failure(call.uri(), "the response is larger than the " + describeBytes(call.maxBodyBytes()) + " limit");
@@ -133,6 +138,9 @@ public final class InvokeUrlTask {
     } catch (UnknownHostException e) {
       throw failure(call.uri(), "unknown host " + call.uri().getHost());
     } catch (ConnectException e) {
+      if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+        throw failure(call.uri(), "unknown host " + call.uri().getHost());
+      }
       throw failure(call.uri(), "could not connect to " + call.uri().getHost() + ":" + port(call.uri())
           + " (connection refused)");
     } catch (SSLException e) {

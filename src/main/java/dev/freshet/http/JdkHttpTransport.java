@@ -41,27 +41,32 @@ public final class JdkHttpTransport implements HttpTransport {
     HttpRequest.BodyPublisher body = call.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(call.body());
     request.method(call.method(), body);
-    CappedBody capped = new CappedBody(call.maxBodyBytes());
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), info -> capped);
+    // Blocking send: sendAsync(...).get() adds a hop through the common pool on every request. The request timeout
+    // covers the wait for the headers; the body gets the rest of the deadline (CappedBody).
+    long deadline = System.nanoTime() + call.timeout().toNanos();
+    CappedBody[] capped = new CappedBody[1];
     try {
-      HttpResponse<byte[]> response = pending.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      HttpResponse<byte[]> response = client.send(request.build(),
+          info -> capped[0] = new CappedBody(call.maxBodyBytes(), deadline));
       return new HttpReply(response.statusCode(), response.headers().map(), response.body());
-    } catch (TimeoutException e) {
-      pending.cancel(true);
+    } catch (java.net.http.HttpConnectTimeoutException e) {
+      throw e;
+    } catch (HttpTimeoutException e) {
       throw new HttpTimeoutException("no complete response within " + call.timeout().toSeconds() + " s");
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted");
-    } catch (ExecutionException e) {
-      if (capped.exceeded()) {
+    } catch (IOException e) {
+      if (capped[0] != null && capped[0].exceeded()) {
         throw new BodyTooLargeException(call.maxBodyBytes());
       }
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
+      if (capped[0] != null && capped[0].timedOut()) {
+        throw new HttpTimeoutException("no complete response within " + call.timeout().toSeconds() + " s");
       }
-      throw new IOException(cause == null ? "request failed" : cause.toString(), cause);
+      if (e.getClass() == IOException.class && e.getCause() instanceof IOException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 }
