@@ -144,14 +144,7 @@ final class ListLib implements Library {
 
   /** How a typed list is written in a script: {@code List:Int}. */
   static String typedName(Type t) {
-    return "List:" + switch (t) {
-      case TEXT -> "String";
-      case NUMBER -> "Int";
-      case DECIMAL -> "Decimal";
-      case BOOLEAN -> "Bool";
-      case DATE_TIME -> "Date";
-      default -> t.display();
-    };
+    return "List:" + dev.freshet.runtime.Values.typeName(t);
   }
 
   /** An index argument: a whole NUMBER (or whole DECIMAL) inside the list. */

@@ -38,7 +38,7 @@ public final class Values {
   }
 
   /** Type name as a typed-list element type is written ({@code List:String}). */
-  static String typeName(Type t) {
+  public static String typeName(Type t) {
     return switch (t) {
       case TEXT -> "String";
       case NUMBER -> "Int";
