@@ -1,15 +1,26 @@
 package dev.freshet.interp;
 
-import dev.freshet.runtime.ScriptError;
 import dev.freshet.source.Span;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Task blocks: their keys are evaluated here and the work is done by the host (HTTP transport, mail sender). */
+/**
+ * Task blocks: their keys are evaluated here and the work is done by the host (HTTP transport, mail sender). Errors
+ * carry no span of their own, so they are reported at the start of the task's statement (DECISIONS §23).
+ */
 final class TaskNodes {
   private TaskNodes() {}
 
-  /** {@code sendmail [ … ]}: counts as one statement; errors are reported at the statement. */
+  /** The block's keys with their evaluated values, in the order written. */
+  static Map<String, Object> evaluate(String[] keys, Node[] values, Frame f) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      params.put(keys[i], values[i].eval(f));
+    }
+    return params;
+  }
+
+  /** {@code sendmail [ … ]}: counts as one statement. */
   static final class SendMail extends Exec {
     private final String[] keys;
     private final Node[] values;
@@ -22,15 +33,11 @@ final class TaskNodes {
 
     @Override
     void run(Frame f) {
-      Map<String, Object> params = new LinkedHashMap<>();
-      for (int i = 0; i < keys.length; i++) {
-        params.put(keys[i], values[i].eval(f));
-      }
-      f.run.sendMail(params);
+      f.run.sendMail(evaluate(keys, values, f));
     }
   }
 
-  /** {@code invokeurl [ … ]}: errors are reported at the start of its statement (DECISIONS §23). */
+  /** {@code invokeurl [ … ]}. */
   static final class InvokeUrl extends Node {
     private final String[] keys;
     private final Node[] values;
@@ -43,15 +50,7 @@ final class TaskNodes {
 
     @Override
     Object eval(Frame f) {
-      Map<String, Object> params = new LinkedHashMap<>();
-      for (int i = 0; i < keys.length; i++) {
-        params.put(keys[i], values[i].eval(f));
-      }
-      try {
-        return f.run.invokeUrl(params);
-      } catch (ScriptError e) {
-        throw e; // no span: the statement adds its own
-      }
+      return f.run.invokeUrl(evaluate(keys, values, f));
     }
   }
 }
