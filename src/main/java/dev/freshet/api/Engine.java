@@ -1,6 +1,7 @@
 package dev.freshet.api;
 
 import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.connections.ConnectionRegistry;
 import dev.freshet.http.HttpOptions;
 import dev.freshet.http.HttpTransport;
 import dev.freshet.http.JdkHttpTransport;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The entry point for hosts: configure once with {@link #builder()}, then {@link #compile} scripts and run them.
@@ -40,6 +42,8 @@ public final class Engine {
   final AllowedHosts allowedHosts;
   final MailSender mail;
   final String user;
+  /** Made on first use: a script that names no connection never opens the store. */
+  private final Supplier<ConnectionRegistry> connections;
   private final HttpTransport givenTransport;
   private volatile HttpTransport transport;
 
@@ -53,6 +57,7 @@ public final class Engine {
     this.allowedHosts = b.allowedHosts;
     this.mail = b.mail;
     this.user = b.user;
+    this.connections = b.connections == null ? null : memo(b.connections);
     this.givenTransport = b.transport;
     BuiltinRegistry r = BuiltinRegistry.standard();
     r.include(new HostLibrary(b.functions, b.user));
@@ -109,6 +114,25 @@ public final class Engine {
     return new Run(out, new EngineEnv(this), limits);
   }
 
+  /** The connection registry, opened on first use; null when the engine has none. */
+  ConnectionRegistry connections() {
+    return connections == null ? null : connections.get();
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = Objects.requireNonNull(make.get(), "the connection registry supplier returned null");
+        }
+        return value;
+      }
+    };
+  }
+
   /** The transport, created on first use: scripts that never call invokeurl never start an HTTP client. */
   HttpTransport transport() {
     HttpTransport t = transport;
@@ -141,6 +165,7 @@ public final class Engine {
     private final List<HostLibrary.Function> functions = new ArrayList<>();
     private MailSender mail;
     private String user = "freshet@localhost";
+    private Supplier<ConnectionRegistry> connections;
 
     private Builder() {}
 
@@ -242,6 +267,23 @@ public final class Engine {
         throw new IllegalArgumentException("host function " + name + " is added twice");
       }
       functions.add(f);
+      return this;
+    }
+
+    /**
+     * The connections {@code invokeurl [ connection: "name" ]} may use: their credentials are attached, kept fresh,
+     * and sent only to the hosts each service allows. Without a registry, a script that names a connection fails
+     * clearly. For one owner's connections (a user or tenant), pass {@code registry.forOwner(id)}.
+     */
+    public Builder connections(ConnectionRegistry registry) {
+      Objects.requireNonNull(registry);
+      this.connections = () -> registry;
+      return this;
+    }
+
+    /** As {@link #connections(ConnectionRegistry)}, opened only when a script first names a connection. */
+    public Builder connections(Supplier<ConnectionRegistry> registry) {
+      this.connections = Objects.requireNonNull(registry);
       return this;
     }
 

@@ -40,7 +40,8 @@ final class EngineEnv implements Env {
 
   @Override
   public Object invokeUrl(Map<String, Object> params) {
-    return new InvokeUrlTask(engine.transport(), engine.httpOptions).run(params);
+    return new InvokeUrlTask(engine.transport(), engine.httpOptions, params.get("connection") == null ? null
+        : engine.connections()).run(params);
   }
 
   @Override

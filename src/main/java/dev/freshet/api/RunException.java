@@ -27,6 +27,12 @@ public class RunException extends DelugeException {
     return limit ? new LimitExceededException(diagnostic) : new RunException(diagnostic);
   }
 
+  /** The exception for a script error: an {@link AuthorizationRequiredException} when a connection needs one. */
+  static RunException of(dev.freshet.runtime.ScriptError e, Diagnostic diagnostic) {
+    return e instanceof dev.freshet.runtime.AuthorizationRequired a
+        ? new AuthorizationRequiredException(diagnostic, a.connection()) : new RunException(diagnostic);
+  }
+
   /** The error with its position ({@code diagnostic().span()}, null when no position is known). */
   public Diagnostic diagnostic() {
     return diagnostics().get(0);

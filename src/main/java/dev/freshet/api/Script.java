@@ -212,7 +212,7 @@ public final class Script {
       throw cancelled.getAsBoolean() ? new CancelledException(diagnostic(e))
           : new LimitExceededException(diagnostic(e));
     } catch (ScriptError e) {
-      throw new RunException(diagnostic(e));
+      throw RunException.of(e, diagnostic(e));
     } catch (StackOverflowError e) {
       throw new LimitExceededException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
           "the script nested too deeply (stack overflow)", source, null));

@@ -185,7 +185,7 @@ public final class Session {
           : new LimitExceededException(runtimeDiagnostic(e, source));
     } catch (ScriptError e) {
       keep(kept, false);
-      throw new RunException(runtimeDiagnostic(e, source));
+      throw RunException.of(e, runtimeDiagnostic(e, source));
     } catch (StackOverflowError e) {
       keep(kept, false);
       throw new LimitExceededException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,

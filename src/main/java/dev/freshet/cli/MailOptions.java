@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Where {@code freshet run} sends sendmail messages: into {@code --mail-outbox DIR} when given; else through the SMTP
- * server in {@code FRESHET_SMTP_URL} when set; else into {@code ~/.freshet/outbox}. Each message prints one line to
+ * server in {@code FRESHET_SMTP_URL} when set; else into {@code outbox} under {@code $FRESHET_HOME} (default {@code ~/.freshet}). Each message prints one line to
  * standard error ({@code sendmail: wrote /home/ada/.freshet/outbox/….eml}).
  */
 final class MailOptions {
@@ -50,7 +50,7 @@ final class MailOptions {
       }
     }
     String home = System.getProperty("user.home");
-    Path folder = outbox == null ? Path.of(home, ".freshet", "outbox")
+    Path folder = outbox == null ? terminal.home().resolve("outbox")
         : outbox.equals("~") || outbox.startsWith("~/") ? Path.of(home, outbox.substring(1).replaceFirst("^/", ""))
         : terminal.resolve(outbox);
     return new EmlOutbox(folder);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs and checks Deluge scripts outside Zoho.",
     subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, BuiltinsCommand.class,
+        ConnectionsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes:", "  0  ok", "  64 bad usage", "  65 the script does not parse or check",
         "  70 runtime error", "  75 a connection needs authorization"})
@@ -21,6 +22,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   static final int USAGE = 64;
   static final int COMPILE_ERROR = 65;
   static final int RUNTIME_ERROR = 70;
+  static final int NEEDS_AUTHORIZATION = 75;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -87,19 +89,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   private record Factory(Terminal terminal) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      if (cls == RunCommand.class) {
-        return cls.cast(new RunCommand(terminal));
+      try {
+        java.lang.reflect.Constructor<K> withTerminal = cls.getDeclaredConstructor(Terminal.class);
+        return withTerminal.newInstance(terminal);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
       }
-      if (cls == CheckCommand.class) {
-        return cls.cast(new CheckCommand(terminal));
-      }
-      if (cls == ReplCommand.class) {
-        return cls.cast(new ReplCommand(terminal));
-      }
-      if (cls == BuiltinsCommand.class) {
-        return cls.cast(new BuiltinsCommand(terminal));
-      }
-      return CommandLine.defaultFactory().create(cls);
     }
   }
 

@@ -41,6 +41,20 @@ final class ReplCommand implements Callable<Integer> {
   @Option(names = "--plain", description = "Read plain lines without prompts or editing, even on a terminal.")
   boolean plain;
 
+  /** Opened when first needed (a connection is used, listed or completed); one per REPL. */
+  private final java.util.function.Supplier<dev.freshet.connections.ConnectionRegistry> registry =
+      new java.util.function.Supplier<>() {
+        private dev.freshet.connections.ConnectionRegistry made;
+
+        @Override
+        public synchronized dev.freshet.connections.ConnectionRegistry get() {
+          if (made == null) {
+            made = ConnectionsCommand.registry(terminal);
+          }
+          return made;
+        }
+      };
+
   @Override
   public Integer call() throws IOException {
     ZoneId zone;
@@ -57,7 +71,7 @@ final class ReplCommand implements Callable<Integer> {
     PrintWriter out = new PrintWriter(terminal.out(), true); // each line before a sendmail note on standard error
     PrintWriter err = new PrintWriter(terminal.err(), true);
     Session session = new Session(engine(zone, out::println));
-    Repl repl = new Repl(session, out, err, terminal.directory(), ReplConnections.NONE);
+    Repl repl = new Repl(session, out, err, terminal.directory(), connections());
     BufferedReader in = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8));
     return repl.run(new ReplInput.Lines(in));
   }
@@ -66,9 +80,9 @@ final class ReplCommand implements Callable<Integer> {
     try (ReplTerminal console = new ReplTerminal()) {
       PrintWriter w = console.writer();
       Session session = new Session(engine(zone, w::println));
-      Repl repl = new Repl(session, w, w, terminal.directory(), ReplConnections.NONE);
+      Repl repl = new Repl(session, w, w, terminal.directory(), connections());
       Path history = ReplTerminal.historyFile(Path.of(System.getProperty("user.home")), w);
-      console.start(new ReplCompletion(session, ReplConnections.NONE, BuiltinRegistry.standard()), history,
+      console.start(new ReplCompletion(session, connections(), BuiltinRegistry.standard()), history,
           session::cancel);
       w.println(new Main.Version().getVersion()[0] + ": Deluge, one entry at a time. :help for help, Ctrl-D to quit.");
       w.flush();
@@ -77,9 +91,13 @@ final class ReplCommand implements Callable<Integer> {
     }
   }
 
+  private ReplConnections connections() {
+    return ReplConnections.of(registry);
+  }
+
   private Engine engine(ZoneId zone, Consumer<String> output) {
     Engine.Builder builder = Engine.builder().zone(zone).output(output)
-        .mail(MailOptions.sender(mailOutbox, System.getenv(), terminal));
+        .mail(MailOptions.sender(mailOutbox, terminal.env(), terminal)).connections(registry);
     if (seed != null) {
       builder.seed(seed);
     }

@@ -145,10 +145,10 @@ final class ReplCommands {
       repl.out.println("No connection registry is configured yet, so there are no connections to list or complete.");
       return;
     }
-    List<String> names = repl.connections.names();
-    if (names.isEmpty()) {
-      repl.out.println("No connections defined.");
+    List<String> lines = repl.connections.described();
+    if (lines.isEmpty()) {
+      repl.out.println("No connections defined. Add one with: freshet connections add NAME --service SERVICE");
     }
-    names.forEach(repl.out::println);
+    lines.forEach(repl.out::println);
   }
 }

@@ -2,6 +2,7 @@ package dev.freshet.cli;
 
 import dev.freshet.api.CompileException;
 import dev.freshet.api.Engine;
+import dev.freshet.api.AuthorizationRequiredException;
 import dev.freshet.api.RunException;
 import dev.freshet.api.Script;
 import dev.freshet.http.HttpOptions;
@@ -129,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintStream out = terminal.out();
     Engine.Builder builder = Engine.builder().zone(zone).limits(limits).http(http)
-        .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, System.getenv(), terminal));
+        .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
+        .connections(() -> ConnectionsCommand.registry(terminal));
     if (seed != null) {
       builder.seed(seed);
     }
@@ -171,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (RunException e) {
       out.flush();
       terminal.err().print(e.render());
-      return Main.RUNTIME_ERROR;
+      return e instanceof AuthorizationRequiredException ? Main.NEEDS_AUTHORIZATION : Main.RUNTIME_ERROR;
     }
   }
 

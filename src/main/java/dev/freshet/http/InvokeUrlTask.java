@@ -1,5 +1,9 @@
 package dev.freshet.http;
 
+import dev.freshet.connections.ConnectionException;
+import dev.freshet.connections.ConnectionRegistry;
+import dev.freshet.connections.Credentials;
+import dev.freshet.runtime.AuthorizationRequired;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.FileValue;
 import dev.freshet.runtime.Ops;
@@ -33,25 +37,81 @@ public final class InvokeUrlTask {
   private final HttpTransport transport;
   private final HttpOptions options;
 
+  private final ConnectionRegistry connections;
+
   public InvokeUrlTask(HttpTransport transport, HttpOptions options) {
+    this(transport, options, null);
+  }
+
+  /** A task that can use {@code connection:}; {@code connections} may be null when none are configured. */
+  public InvokeUrlTask(HttpTransport transport, HttpOptions options, ConnectionRegistry connections) {
     this.transport = transport;
     this.options = options;
+    this.connections = connections;
   }
 
   /** Runs one invokeurl with its evaluated keys. */
   public Object run(Map<String, Object> params) {
     URI uri = url(params.get("url"));
     String method = method(params.get("type"));
-    if (params.get("connection") != null) {
-      throw new ScriptError("invokeurl: connection \"" + Values.toText(params.get("connection"))
-          + "\" cannot be used: no connection registry is configured");
+    String connection = connectionName(params.get("connection"));
+    Credentials credentials = connection == null ? null : credentials(() -> connections.credentials(connection, uri));
+    HttpReply reply = exchange(method, uri, params, credentials);
+    if (reply.status() == 401 && credentials != null && credentials.refreshable()) {
+      Credentials renewed = credentials(() -> connections.afterUnauthorized(credentials, uri));
+      if (renewed != null) {
+        reply = exchange(method, uri, params, renewed); // once: a second 401 is the script's answer
+      }
     }
+    Object value = ResponseValue.body(reply, uri, text(params.get("response-format")),
+        text(params.get("response-decoding")));
+    return Boolean.TRUE.equals(params.get("detailed")) ? ResponseValue.detailed(reply, value) : value;
+  }
+
+  private String connectionName(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String name = Values.toText(value);
+    if (connections == null) {
+      throw new ScriptError("invokeurl: connection \"" + name + "\" cannot be used: no connection registry is"
+          + " configured");
+    }
+    return name;
+  }
+
+  /** Connection errors become script errors; one that needs a person to authorize keeps its own type (exit 75). */
+  private static Credentials credentials(java.util.function.Supplier<Credentials> get) {
+    try {
+      return get.get();
+    } catch (ConnectionException e) {
+      String message = "invokeurl: " + e.getMessage();
+      if (e.needsAuthorization()) {
+        throw new AuthorizationRequired(connectionOf(e.getMessage()), message);
+      }
+      throw new ScriptError(message);
+    }
+  }
+
+  private static String connectionOf(String message) {
+    int open = message.indexOf('"');
+    int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    return close < 0 ? "" : message.substring(open + 1, close);
+  }
+
+  /** Builds the request from the keys with the connection's credentials attached, and sends it. */
+  private HttpReply exchange(String method, URI uri, Map<String, Object> params, Credentials credentials) {
     Map<String, List<String>> headers = headers(params.get("headers"));
     if (params.get("content-type") != null) {
       setHeader(headers, "Content-Type", Values.toText(params.get("content-type")));
     }
+    Masked masked = new Masked(credentials);
+    if (credentials != null) {
+      credentials.headers().forEach((k, v) -> setHeader(headers, k, v));
+      uri = withQuery(uri, RequestBody.form(new LinkedHashMap<>(credentials.query())));
+    }
     byte[] body = new byte[0];
-    Object parameters = params.get("parameters");
+    Object parameters = withForm(params.get("parameters"), credentials, method);
     Object rawBody = params.get("body");
     List<FileValue> files = files(params.get("files"));
     boolean query = method.equals("GET") || method.equals("DELETE");
@@ -82,24 +142,41 @@ public final class InvokeUrlTask {
       body = Values.toText(rawBody).getBytes(StandardCharsets.UTF_8);
       defaultHeader(headers, "Content-Type", "text/plain; charset=UTF-8");
     }
-    HttpReply reply = exchange(method, uri, headers, body);
-    Object value = ResponseValue.body(reply, uri, text(params.get("response-format")),
-        text(params.get("response-decoding")));
-    return Boolean.TRUE.equals(params.get("detailed")) ? ResponseValue.detailed(reply, value) : value;
+    return follow(method, uri, headers, body, masked);
+  }
+
+  /**
+   * Adds a connection's form-field credentials to the parameters: into the query for GET and DELETE, into the form
+   * body otherwise (which then must be a MAP of parameters, not a body).
+   */
+  private static Object withForm(Object parameters, Credentials credentials, String method) {
+    if (credentials == null || credentials.form().isEmpty()) {
+      return parameters;
+    }
+    if (parameters != null && !(parameters instanceof DelugeCollection c && !c.isList())) {
+      throw new ScriptError("invokeurl: connection \"" + credentials.connection() + "\" sends its key as a form"
+          + " field, so parameters must be a MAP");
+    }
+    DelugeCollection merged = DelugeCollection.newMap();
+    if (parameters instanceof DelugeCollection c) {
+      c.map().forEach(merged.map()::put);
+    }
+    credentials.form().forEach(merged.map()::put);
+    return merged;
   }
 
   /** Sends, following up to the redirect limit; credentials are dropped when a redirect leaves the host. */
-  private HttpReply exchange(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+  private HttpReply follow(String method, URI uri, Map<String, List<String>> headers, byte[] body, Masked masked) {
     URI current = uri;
     for (int redirects = 0; ; redirects++) {
       HttpReply reply = send(new HttpCall(method, current, headers, body, options.requestTimeout(),
-          options.maxBodyBytes()));
+          options.maxBodyBytes()), masked);
       String location = reply.header("Location");
       if (!isRedirect(reply.status()) || location == null) {
         return reply;
       }
       if (redirects >= options.maxRedirects()) {
-        throw failure(uri, "too many redirects (more than " + options.maxRedirects() + ")");
+        throw failure(masked, uri, "too many redirects (more than " + options.maxRedirects() + ")");
       }
       URI next = current.resolve(location.trim());
       if (!sameOrigin(current, next)) {
@@ -116,37 +193,38 @@ public final class InvokeUrlTask {
     }
   }
 
-  private HttpReply send(HttpCall call) {
+  private HttpReply send(HttpCall call, Masked masked) {
+    URI u = call.uri();
     long start = System.nanoTime();
     boolean logging = options.log() != null;
     if (logging) {
-      log("> " + call.method() + " " + Redaction.url(call.uri().toString()));
+      log("> " + call.method() + " " + masked.url(call.uri()));
     }
     try {
       HttpReply reply = transport.send(call);
       if (logging) {
-        log("< " + reply.status() + " " + call.method() + " " + Redaction.url(call.uri().toString()) + " ("
+        log("< " + reply.status() + " " + call.method() + " " + masked.url(call.uri()) + " ("
             + (System.nanoTime() - start) / 1_000_000 + " ms, " + reply.body().length + " bytes)");
       }
       return reply;
     } catch (HttpTransport.BodyTooLargeException e) {
-      throw failure(call.uri(), "the response is larger than the " + describeBytes(call.maxBodyBytes()) + " limit");
+      throw failure(masked, u, "the response is larger than the " + describeBytes(call.maxBodyBytes()) + " limit");
     } catch (HttpConnectTimeoutException e) {
-      throw failure(call.uri(), "could not connect within " + options.connectTimeout().toSeconds() + " s");
+      throw failure(masked, u, "could not connect within " + options.connectTimeout().toSeconds() + " s");
     } catch (HttpTimeoutException e) {
-      throw failure(call.uri(), "timed out: no complete response within " + call.timeout().toSeconds() + " s");
+      throw failure(masked, u, "timed out: no complete response within " + call.timeout().toSeconds() + " s");
     } catch (UnknownHostException e) {
-      throw failure(call.uri(), "unknown host " + call.uri().getHost());
+      throw failure(masked, u, "unknown host " + call.uri().getHost());
     } catch (ConnectException e) {
       if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
-        throw failure(call.uri(), "unknown host " + call.uri().getHost());
+        throw failure(masked, u, "unknown host " + call.uri().getHost());
       }
-      throw failure(call.uri(), "could not connect to " + call.uri().getHost() + ":" + port(call.uri())
+      throw failure(masked, u, "could not connect to " + call.uri().getHost() + ":" + port(call.uri())
           + " (connection refused)");
     } catch (SSLException e) {
-      throw failure(call.uri(), "TLS failure: " + e.getMessage());
+      throw failure(masked, u, "TLS failure: " + e.getMessage());
     } catch (IOException e) {
-      throw failure(call.uri(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      throw failure(masked, u, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
@@ -156,8 +234,8 @@ public final class InvokeUrlTask {
     }
   }
 
-  private static ScriptError failure(URI uri, String cause) {
-    return new ScriptError("invokeurl to " + Redaction.url(uri.toString()) + " failed: " + cause);
+  private static ScriptError failure(Masked masked, URI uri, String cause) {
+    return new ScriptError("invokeurl to " + masked.url(uri) + " failed: " + masked.text(cause));
   }
 
   private static URI url(Object value) {

@@ -1,0 +1,325 @@
+package dev.freshet.connections;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The connections scripts name in {@code invokeurl [ connection: "name" ]}: defines them, runs their authorization,
+ * and hands out live credentials without a script ever seeing a secret. Thread-safe; share one per store.
+ *
+ * <pre>{@code
+ * ConnectionRegistry connections = ConnectionRegistry.openDefault();      // $FRESHET_HOME or ~/.freshet
+ * Engine engine = Engine.builder().connections(connections).build();
+ * }</pre>
+ */
+public final class ConnectionRegistry {
+  private final ConnectionStore store;
+  private final ServiceCatalog services;
+  private final Clock clock;
+  private final String owner;
+  private final LiveTokens tokens;
+  private final Lazy<OAuthClient> client;
+
+  private ConnectionRegistry(ConnectionStore store, ServiceCatalog services, Clock clock, String owner,
+      LiveTokens tokens, Lazy<OAuthClient> client) {
+    this.store = store;
+    this.services = services;
+    this.clock = clock;
+    this.owner = owner;
+    this.tokens = tokens;
+    this.client = client;
+  }
+
+  /** The built-in services and the folder store at {@code $FRESHET_HOME}, or {@code ~/.freshet}. */
+  public static ConnectionRegistry openDefault() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The same registry seen by one owner (a user or tenant of a host application): it lists and defines that owner's
+   * connections, and a script running for it finds the owner's connection first, then a shared one of that name.
+   */
+  public ConnectionRegistry forOwner(String owner) {
+    return new ConnectionRegistry(store, services, clock, owner, tokens, client);
+  }
+
+  public ServiceCatalog services() {
+    return services;
+  }
+
+  /** Credentials for one request to {@code uri}; refreshes the token first when it has expired. */
+  public Credentials credentials(String name, URI uri) {
+    return tokens.credentials(owner, name, uri);
+  }
+
+  /**
+   * After the resource answered 401 to a request made with {@code used}: refreshes the token once (unless another
+   * caller already has) and returns credentials to retry with, or null when a retry would not help.
+   */
+  public Credentials afterUnauthorized(Credentials used, URI uri) {
+    return tokens.afterUnauthorized(used, uri);
+  }
+
+  /**
+   * Defines a connection.
+   *
+   * @throws ConnectionException when one of that name exists (unless {@code replace}) or the store fails
+   */
+  public ConnectionSummary add(Connection connection, Secrets secrets, boolean replace) {
+    if (!Objects.equals(connection.owner(), owner)) {
+      connection = new Connection(connection.name(), owner, connection.service(), connection.grant(),
+          connection.clientId(), connection.scopes(), connection.username());
+    }
+    Connection c = connection;
+    return summary(store.withLock(owner, c.name(), () -> {
+      Optional<ConnectionRecord> old = store.load(owner, c.name());
+      if (old.isPresent() && !replace) {
+        throw new ConnectionException(ConnectionException.Kind.INVALID, "a connection named \"" + c.name()
+            + "\" already exists (remove it first, or add it again with --replace)");
+      }
+      ConnectionRecord fresh = ConnectionRecord.define(c, secrets, clock.instant());
+      ConnectionRecord r = old.map(o -> new ConnectionRecord(c, fresh.status(), secrets, null, null,
+          clock.instant(), Map.of(), null, o.version() + 1)).orElse(new ConnectionRecord(c, fresh.status(), secrets,
+          null, null, clock.instant(), Map.of(), null, 1));
+      save(r);
+      return r;
+    }));
+  }
+
+  public List<ConnectionSummary> list() {
+    return store.list(owner).stream().map(ConnectionSummary::of).toList();
+  }
+
+  public Optional<ConnectionSummary> find(String name) {
+    return store.load(owner, name).map(ConnectionSummary::of);
+  }
+
+  /**
+   * The authorization-code flow with a redirect URL the host serves: send the user to {@link
+   * AuthorizationRequest#url()}, then pass the redirect's query parameters to {@link #completeAuthorization}.
+   */
+  public AuthorizationRequest beginAuthorization(String name, String redirectUri) {
+    ConnectionRecord r = require(name);
+    if (r.connection().grant() != Grant.AUTHORIZATION_CODE) {
+      throw new ConnectionException(ConnectionException.Kind.INVALID, "connection \"" + name + "\" uses the "
+          + r.connection().grant().word() + " grant, not authorization_code");
+    }
+    return new AuthorizationRequest(Authorization.begin(r.connection(), redirectUri));
+  }
+
+  /** Checks the redirect ({@code state}, {@code error}), exchanges the code and stores the tokens. */
+  public ConnectionSummary completeAuthorization(AuthorizationRequest request, Map<String, String> callbackParams) {
+    String name = request.pending().connection().name();
+    ConnectionRecord r = require(name);
+    TokenGrant grant;
+    try {
+      grant = Authorization.complete(client.get(), request.pending(), r.secrets(), callbackParams);
+    } catch (OAuthException e) {
+      throw authorizationFailed(name, e);
+    }
+    return connected(name, grant);
+  }
+
+  /**
+   * Authorizes on this machine: for authorization_code, listens once on {@code http://127.0.0.1:<free port>/callback}
+   * and passes the URL to {@code showUrl} (print it, open a browser); for device_code, passes the user code and URL to
+   * {@code showDevice}; for client_credentials, fetches a token at once.
+   */
+  public ConnectionSummary authorize(String name, boolean device, Consumer<String> showUrl,
+      Consumer<DevicePrompt> showDevice, Duration timeout) {
+    ConnectionRecord r = require(name);
+    Connection c = r.connection();
+    if (c.auth() != AuthType.OAUTH2) {
+      throw new ConnectionException(ConnectionException.Kind.INVALID, "connection \"" + name + "\" uses "
+          + c.auth().word() + ": there is nothing to authorize");
+    }
+    try {
+      if (c.grant() == Grant.CLIENT_CREDENTIALS) {
+        return connected(name, Authorization.clientCredentials(client.get(), c, r.secrets(), r.info()));
+      }
+      if (device || c.grant() == Grant.DEVICE_CODE) {
+        if (c.service().deviceUrl() == null) {
+          throw new ConnectionException(ConnectionException.Kind.INVALID, "service " + c.service().id()
+              + " has no device authorization endpoint; authorize in a browser instead");
+        }
+        return connected(name, Authorization.device(client.get(), c, r.secrets(),
+            d -> showDevice.accept(new DevicePrompt(d.userCode(), d.verificationUri(), d.verificationUriComplete(),
+                d.expiresAt()))));
+      }
+      try (LoopbackListener listener = LoopbackListener.start()) {
+        AuthorizationRequest request = beginAuthorization(name, listener.redirectUri());
+        showUrl.accept(request.url());
+        return completeAuthorization(request, listener.await(timeout));
+      }
+    } catch (OAuthException e) {
+      throw authorizationFailed(name, e);
+    } catch (java.io.IOException e) {
+      throw new ConnectionException(ConnectionException.Kind.NETWORK, "connection \"" + name
+          + "\": cannot listen for the redirect on 127.0.0.1: " + e.getMessage());
+    }
+  }
+
+  /** Refreshes the token now, whatever its expiry. */
+  public ConnectionSummary refresh(String name) {
+    ConnectionRecord r = require(name);
+    if (r.connection().auth() != AuthType.OAUTH2) {
+      throw new ConnectionException(ConnectionException.Kind.INVALID, "connection \"" + name + "\" uses "
+          + r.connection().auth().word() + ": it has no token to refresh");
+    }
+    return summary(tokens.refreshNow(r.owner(), name));
+  }
+
+  /**
+   * Revokes the tokens at the provider (RFC 7009) when it has an endpoint, then forgets them: the connection stays,
+   * {@code revoked}, until it is authorized again or removed.
+   */
+  public ConnectionSummary revoke(String name) {
+    ConnectionRecord r = require(name);
+    revokeAtProvider(r);
+    return summary(update(name, old -> old.next(ConnectionStatus.REVOKED,
+        old.secrets().withTokens(null, null), null, null, old.info(), null, clock.instant())));
+  }
+
+  /** Revokes (best effort when the provider cannot be reached) and deletes the connection. */
+  public boolean remove(String name) {
+    Optional<ConnectionRecord> r = store.load(owner, name);
+    if (r.isEmpty()) {
+      return false;
+    }
+    try {
+      revokeAtProvider(r.get());
+    } catch (ConnectionException e) {
+      // removing must work even when the provider is down or already forgot the token
+    }
+    tokens.forget(owner, name);
+    return store.remove(owner, name);
+  }
+
+  private void revokeAtProvider(ConnectionRecord r) {
+    Connection c = r.connection();
+    Secrets s = r.secrets();
+    if (c.auth() != AuthType.OAUTH2 || c.service().revokeUrl() == null
+        || (s.accessToken() == null && s.refreshToken() == null)) {
+      return;
+    }
+    boolean refresh = s.refreshToken() != null; // revoking the refresh token ends the whole grant
+    try {
+      String url = Quirks.revokeUrl(c.service(), r.info());
+      client.get().revoke(c, s, url, refresh ? s.refreshToken() : s.accessToken(),
+          refresh ? "refresh_token" : "access_token");
+    } catch (OAuthException e) {
+      throw new ConnectionException(e.network() ? ConnectionException.Kind.NETWORK : ConnectionException.Kind.PROVIDER,
+          "connection \"" + r.name() + "\": the provider did not revoke the token: " + e.getMessage());
+    }
+  }
+
+  private ConnectionSummary connected(String name, TokenGrant grant) {
+    return summary(update(name, old -> Tokens.apply(old, grant, clock.instant())));
+  }
+
+  /** Read-modify-write under the connection's lock. */
+  private ConnectionRecord update(String name, UnaryOperator<ConnectionRecord> change) {
+    ConnectionRecord r = require(name);
+    return store.withLock(r.owner(), name, () -> {
+      ConnectionRecord current = store.load(r.owner(), name).orElseThrow(() -> Problems.unknown(store, owner, name));
+      ConnectionRecord next = change.apply(current);
+      save(next);
+      return next;
+    });
+  }
+
+  private void save(ConnectionRecord r) {
+    if (!store.save(r)) {
+      throw new ConnectionException(ConnectionException.Kind.STORE, "connection \"" + r.name()
+          + "\" was changed by another writer at the same time; try again");
+    }
+    tokens.updated(r);
+  }
+
+  private ConnectionRecord require(String name) {
+    return store.load(owner, name).or(() -> owner == null ? Optional.empty() : store.load(null, name))
+        .orElseThrow(() -> Problems.unknown(store, owner, name));
+  }
+
+  private static ConnectionSummary summary(ConnectionRecord r) {
+    return ConnectionSummary.of(r);
+  }
+
+  private static ConnectionException authorizationFailed(String name, OAuthException e) {
+    return new ConnectionException(e.network() ? ConnectionException.Kind.NETWORK : ConnectionException.Kind.PROVIDER,
+        "connection \"" + name + "\" was not authorized: " + e.getMessage());
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionRegistry[" + store + (owner == null ? "" : ", owner " + owner) + "]";
+  }
+
+  /** What a device-flow user must do: open the URL and type the code. */
+  public record DevicePrompt(String userCode, String verificationUri, String verificationUriComplete,
+      Instant expiresAt) {}
+
+  /** Options for a registry. */
+  public static final class Builder {
+    private ConnectionStore store;
+    private ServiceCatalog services;
+    private Clock clock = Clock.systemUTC();
+    private HttpClient http;
+    private Sleeper sleeper = Sleeper.REAL;
+
+    private Builder() {}
+
+    /** Where connections are kept (default: {@link FileConnectionStore#openDefault()}). */
+    public Builder store(ConnectionStore store) {
+      this.store = Objects.requireNonNull(store);
+      return this;
+    }
+
+    /** The services connections may name (default: the built-in catalogue). */
+    public Builder services(ServiceCatalog services) {
+      this.services = Objects.requireNonNull(services);
+      return this;
+    }
+
+    /** The clock expiry is measured with (tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** The client used to reach providers' OAuth endpoints (default: a JDK client that follows no redirects). */
+    public Builder httpClient(HttpClient http) {
+      this.http = Objects.requireNonNull(http);
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    public ConnectionRegistry build() {
+      ServiceCatalog catalog = services != null ? services : ServiceCatalog.builtIn();
+      ConnectionStore s = store != null ? store : FileConnectionStore.openDefault(catalog::find);
+      HttpClient given = http;
+      Clock c = clock;
+      Sleeper sl = sleeper;
+      Lazy<OAuthClient> client = new Lazy<>(() -> new OAuthClient(given != null ? given : HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build(), c, sl));
+      return new ConnectionRegistry(s, catalog, c, null, new LiveTokens(s, c, client), client);
+    }
+  }
+}
