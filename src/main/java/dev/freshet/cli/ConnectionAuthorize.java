@@ -26,6 +26,11 @@ final class ConnectionAuthorize extends ConnectionsCommand.Sub {
   @Option(names = "--no-browser", description = "Only print the authorization URL; do not open a browser.")
   boolean noBrowser;
 
+  @Option(names = "--port", paramLabel = "PORT", description = "Listen for the redirect on this port (for providers"
+      + " such as Zoho that need the exact redirect URL registered: http://127.0.0.1:PORT/callback). Default: any"
+      + " free port.")
+  int port;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the sign-in (default:"
       + " 300).")
   long timeoutSeconds = 300;
@@ -37,7 +42,10 @@ final class ConnectionAuthorize extends ConnectionsCommand.Sub {
   @Override
   int act() {
     ConnectionRegistry registry = registry();
-    ConnectionSummary s = registry.authorize(name, device, this::showUrl, this::showDevice,
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 1 and 65535");
+    }
+    ConnectionSummary s = registry.authorize(name, device, port, this::showUrl, this::showDevice,
         Duration.ofSeconds(timeoutSeconds));
     terminal.out().println("Connected \"" + name + "\" (" + s.service().name() + "): "
         + ConnectionTable.expiry(s) + ".");

@@ -5,6 +5,7 @@ import dev.freshet.connections.ConnectionSummary;
 import dev.freshet.connections.Grant;
 import dev.freshet.connections.Service;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +61,9 @@ final class ConnectionTable {
     if (base == null) {
       String host = s.apiHosts().isEmpty() ? "api.example.com" : s.apiHosts().stream()
           .filter(h -> !h.startsWith("*.")).findFirst().orElse(s.apiHosts().get(0).replace("*.", "www."));
-      base = "https://" + host;
+      String token = s.service().tokenUrl();
+      boolean plain = token != null && token.startsWith("http://") && URI.create(token).getAuthority().equals(host);
+      base = (plain ? "http://" : "https://") + host; // a local test provider may be plain HTTP
     }
     return base.replaceAll("/+$", "") + "/";
   }

@@ -140,6 +140,15 @@ public final class ConnectionRegistry {
    */
   public ConnectionSummary authorize(String name, boolean device, Consumer<String> showUrl,
       Consumer<DevicePrompt> showDevice, Duration timeout) {
+    return authorize(name, device, 0, showUrl, showDevice, timeout);
+  }
+
+  /**
+   * As {@link #authorize(String, boolean, Consumer, Consumer, Duration)}, listening on {@code port} (0: any free
+   * port) for providers that accept only the exact redirect URL registered, such as Zoho.
+   */
+  public ConnectionSummary authorize(String name, boolean device, int port, Consumer<String> showUrl,
+      Consumer<DevicePrompt> showDevice, Duration timeout) {
     ConnectionRecord r = require(name);
     Connection c = r.connection();
     if (c.auth() != AuthType.OAUTH2) {
@@ -159,7 +168,7 @@ public final class ConnectionRegistry {
             d -> showDevice.accept(new DevicePrompt(d.userCode(), d.verificationUri(), d.verificationUriComplete(),
                 d.expiresAt()))));
       }
-      try (LoopbackListener listener = LoopbackListener.start()) {
+      try (LoopbackListener listener = LoopbackListener.start(port)) {
         AuthorizationRequest request = beginAuthorization(name, listener.redirectUri());
         showUrl.accept(request.url());
         return completeAuthorization(request, listener.await(timeout));
@@ -168,7 +177,8 @@ public final class ConnectionRegistry {
       throw authorizationFailed(name, e);
     } catch (java.io.IOException e) {
       throw new ConnectionException(ConnectionException.Kind.NETWORK, "connection \"" + name
-          + "\": cannot listen for the redirect on 127.0.0.1: " + e.getMessage());
+          + "\": cannot listen for the redirect on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": "
+          + e.getMessage());
     }
   }
 

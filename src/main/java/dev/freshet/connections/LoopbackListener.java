@@ -30,7 +30,12 @@ final class LoopbackListener implements AutoCloseable {
 
   /** Listens on 127.0.0.1 (not "localhost", which may resolve elsewhere) on a port the system picks. */
   static LoopbackListener start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    return start(0);
+  }
+
+  /** Listens on a fixed port, for providers that accept only the exact redirect URL registered (Zoho). */
+  static LoopbackListener start(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     LoopbackListener l = new LoopbackListener(server);
     server.createContext("/", l::handle);
     server.start();
