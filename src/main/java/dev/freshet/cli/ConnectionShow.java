@@ -41,6 +41,9 @@ final class ConnectionShow extends ConnectionsCommand.Sub {
     s.info().forEach((k, v) -> row(out, k.replace('_', ' '), v));
     row(out, "api hosts", String.join(", ", s.apiHosts()));
     row(out, "secrets", s.secretsHeld().isEmpty() ? "none" : String.join(", ", s.secretsHeld()) + " (encrypted)");
+    if (s.service().docs() != null) {
+      row(out, "docs", s.service().docs());
+    }
     if (s.problem() != null) {
       row(out, "problem", s.problem());
     }

@@ -85,7 +85,7 @@ public final class ConnectionRegistry {
     }
     Connection c = connection;
     return summary(store.withLock(owner, c.name(), () -> {
-      Optional<ConnectionRecord> old = store.load(owner, c.name());
+      Optional<ConnectionRecord> old = loadForReplace(c.name(), replace);
       if (old.isPresent() && !replace) {
         throw new ConnectionException(ConnectionException.Kind.INVALID, "a connection named \"" + c.name()
             + "\" already exists (remove it first, or add it again with --replace)");
@@ -97,6 +97,19 @@ public final class ConnectionRegistry {
       save(r);
       return r;
     }));
+  }
+
+  /** The stored record; with {@code replace}, one that cannot be read any more (a lost key) is deleted instead. */
+  private Optional<ConnectionRecord> loadForReplace(String name, boolean replace) {
+    try {
+      return store.load(owner, name);
+    } catch (ConnectionException e) {
+      if (!replace || e.kind() != ConnectionException.Kind.STORE) {
+        throw e;
+      }
+      store.remove(owner, name);
+      return Optional.empty();
+    }
   }
 
   public List<ConnectionSummary> list() {
@@ -205,14 +218,14 @@ public final class ConnectionRegistry {
 
   /** Revokes (best effort when the provider cannot be reached) and deletes the connection. */
   public boolean remove(String name) {
-    Optional<ConnectionRecord> r = store.load(owner, name);
-    if (r.isEmpty()) {
-      return false;
-    }
     try {
+      Optional<ConnectionRecord> r = store.load(owner, name);
+      if (r.isEmpty()) {
+        return false;
+      }
       revokeAtProvider(r.get());
     } catch (ConnectionException e) {
-      // removing must work even when the provider is down or already forgot the token
+      // removing must work even when the provider is down, or the vault key is lost and nothing can be revoked
     }
     tokens.forget(owner, name);
     return store.remove(owner, name);

@@ -331,6 +331,27 @@ class ConnectionsCliTest {
     assertTrue(services.out.contains("\nzoho "), services.out);
   }
 
+  @Test
+  void aLostVaultKeyIsReportedAndTheConnectionCanStillBeReplacedOrRemoved() {
+    assertEquals(0, freshet("connections", "add", "ai", "--service", "openai", "--token-env", "OPENAI_KEY").exit);
+    assertEquals(0, freshet("connections", "add", "ai2", "--service", "openai", "--token-env", "OPENAI_KEY").exit);
+    env.put("FRESHET_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+    Run list = freshet("connections", "list");
+    assertEquals(70, list.exit);
+    assertTrue(list.err.startsWith("freshet: cannot decrypt connection \"ai\": the vault key is not the one it was"
+        + " written with"), list.err);
+    Run run = freshet("run", "-e", "r = invokeurl [ url: \"https://api.openai.com/v1/models\" connection: \"ai\" ];");
+    assertEquals(70, run.exit);
+    assertTrue(run.err.contains("cannot decrypt connection \"ai\""), run.err);
+    Run replace = freshet("connections", "add", "ai", "--service", "openai", "--token-env", "OPENAI_KEY", "--replace");
+    assertEquals(0, replace.exit, replace.err);
+    Run remove = freshet("connections", "remove", "ai2");
+    assertEquals(0, remove.exit, remove.err);
+    Run after = freshet("connections", "list");
+    assertEquals(0, after.exit, after.err);
+    assertTrue(after.out.contains("\nai "), after.out);
+  }
+
   /** No secret in anything printed, nor in the store's files (the vault is encrypted; the key is elsewhere). */
   private void scanForSecrets() throws IOException {
     List<String> hits = new ArrayList<>();

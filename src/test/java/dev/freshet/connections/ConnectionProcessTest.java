@@ -243,7 +243,7 @@ class ConnectionProcessTest {
   }
 
   /** Every byte any child printed holds none of the fixture's secrets. */
-  private void assertNoSecretPrinted() throws IOException {
+  private void assertNoSecretPrinted() {
     for (Child c : children) {
       String all = c.output();
       for (String secret : LiveFixtures.SECRETS) {
@@ -273,8 +273,13 @@ class ConnectionProcessTest {
       return Files.exists(out) ? Files.readAllLines(out, StandardCharsets.UTF_8) : List.of();
     }
 
-    String output() throws IOException {
-      return (Files.exists(out) ? Files.readString(out) : "") + (Files.exists(err) ? Files.readString(err) : "");
+    /** Everything the child printed, stdout then stderr. */
+    String output() {
+      try {
+        return (Files.exists(out) ? Files.readString(out) : "") + (Files.exists(err) ? Files.readString(err) : "");
+      } catch (IOException e) {
+        return "(output unreadable: " + e + ")";
+      }
     }
 
     void awaitLine(String line) throws Exception {
@@ -309,7 +314,7 @@ class ConnectionProcessTest {
       if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
         fail("the child did not exit within " + WAIT_SECONDS + " s: " + output());
       }
-      assertEquals(code, process.exitValue(), () -> "exit code; output: " + safe(this));
+      assertEquals(code, process.exitValue(), () -> "exit code; output: " + output());
     }
 
     void kill() throws InterruptedException {
@@ -330,14 +335,6 @@ class ConnectionProcessTest {
     private String fingerprintLine() throws IOException {
       return lines().stream().filter(l -> l.startsWith("sha256:")).findFirst()
           .orElseThrow(() -> new AssertionError("the child printed no fingerprint: " + output()));
-    }
-  }
-
-  private static String safe(Child c) {
-    try {
-      return c.output();
-    } catch (IOException e) {
-      return "(unreadable)";
     }
   }
 }
