@@ -144,7 +144,7 @@ class ConnectionProcessTest {
     tokenAnswers(0);
     Child c = child("loop");
     c.awaitTokenRequest();
-    int delay = RANDOM.nextInt(60); // somewhere in: response parsed, record encrypted, temp written, renamed
+    int delay = RANDOM.nextInt(400); // somewhere in: response parsed, record encrypted, temp written, renamed
     Thread.sleep(delay);
     c.kill();
     boolean handedOut = c.lines().stream()
