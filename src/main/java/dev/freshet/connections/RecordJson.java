@@ -44,6 +44,27 @@ final class RecordJson {
     return "freshet:v1:" + (owner == null ? "shared" : "owner:" + owner) + "/" + name;
   }
 
+  /**
+   * The blob's associated data: owner and name, plus a digest of the fields that decide where the secrets are sent
+   * (service with its URLs and hosts, client id, grant, scopes, user name, provider facts). Someone who can edit the
+   * folder but has no key cannot point a connection's tokens at another host: the vault would no longer open.
+   */
+  static String aad(String owner, String name, JsonNode n) {
+    ObjectNode bound = ServiceJson.MAPPER.createObjectNode();
+    for (String field : new String[] {"service", "grant", "clientId", "scopes", "username", "info"}) {
+      if (n.hasNonNull(field)) {
+        bound.set(field, n.get(field));
+      }
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(ServiceJson.MAPPER.writeValueAsBytes(bound));
+      return aad(owner, name) + ":" + java.util.HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot bind the vault: " + e.getMessage());
+    }
+  }
+
   byte[] write(ConnectionRecord r) {
     Connection c = r.connection();
     ObjectNode n = ServiceJson.MAPPER.createObjectNode();
@@ -74,7 +95,7 @@ final class RecordJson {
     if (plaintext) {
       n.set("secrets", secrets);
     } else {
-      n.put("vault", vault.get().seal(bytes(secrets), aad(c.owner(), c.name())));
+      n.put("vault", vault.get().seal(bytes(secrets), aad(c.owner(), c.name(), n)));
     }
     try {
       return ServiceJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
@@ -148,7 +169,7 @@ final class RecordJson {
       byte[] clear;
       Vault v = vault.get();
       try {
-        clear = v.open(n.get("vault").asText(), aad(owner, name));
+        clear = v.open(n.get("vault").asText(), aad(owner, name, n));
       } catch (AEADBadTagException e) {
         throw store("cannot decrypt " + label + ": the vault key is not the one it was written with ("
             + v.source() + "), or the file was altered or copied from another connection");

@@ -209,6 +209,26 @@ class FileConnectionStoreTest {
   }
 
   @Test
+  void editingWhereTheSecretsGoMakesTheVaultUnreadable() throws Exception {
+    FileConnectionStore store = store(home);
+    store.save(FileStoreFixtures.customOauth(null));
+    Path file = store.file(null, FileStoreFixtures.customOauth(null).name());
+    String json = Files.readString(file);
+    for (String[] edit : new String[][] {{"api.acme.test", "evil.test"}, {"https://login.acme.test/token",
+        "https://evil.test/token"}}) {
+      assertTrue(json.contains(edit[0]), json);
+      Files.writeString(file, json.replace(edit[0], edit[1]));
+      ConnectionException e = assertThrows(ConnectionException.class, () -> store.load(null,
+          FileStoreFixtures.customOauth(null).name()));
+      assertTrue(e.getMessage().startsWith("cannot decrypt connection"), e.getMessage());
+    }
+    assertTrue(json.contains("\"status\" : \"needs_reauth\""), json);
+    Files.writeString(file, json.replace("\"status\" : \"needs_reauth\"", "\"status\" : \"connected\""));
+    assertEquals(ConnectionStatus.CONNECTED, store.load(null, FileStoreFixtures.customOauth(null).name()).orElseThrow().status(),
+        "status and expiry are not bound: only where the secrets go");
+  }
+
+  @Test
   void aDamagedFileIsAnErrorNamingItButTempFilesAreIgnoredAndCleanedUp() throws Exception {
     FileConnectionStore store = store(home);
     store.save(zoho(null, "crm", 1));
