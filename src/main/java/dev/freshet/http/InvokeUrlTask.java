@@ -108,7 +108,6 @@ public final class InvokeUrlTask {
     Masked masked = new Masked(credentials);
     if (credentials != null) {
       credentials.headers().forEach((k, v) -> setHeader(headers, k, v));
-      uri = withQuery(uri, RequestBody.form(new LinkedHashMap<>(credentials.query())));
     }
     byte[] body = new byte[0];
     Object parameters = withForm(params.get("parameters"), credentials, method);
@@ -141,6 +140,9 @@ public final class InvokeUrlTask {
     } else if (rawBody != null) {
       body = Values.toText(rawBody).getBytes(StandardCharsets.UTF_8);
       defaultHeader(headers, "Content-Type", "text/plain; charset=UTF-8");
+    }
+    if (credentials != null) { // after the script's own parameters, as a user reading the log expects
+      uri = withQuery(uri, RequestBody.form(new LinkedHashMap<>(credentials.query())));
     }
     return follow(method, uri, headers, body, masked);
   }

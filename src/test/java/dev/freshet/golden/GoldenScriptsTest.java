@@ -30,6 +30,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenScriptsTest {
   static final Path ROOT = Path.of("src/test/resources/scripts");
+  /** The environment scripts run in: a FRESHET_HOME of their own, never the user's connections. */
+  static final java.util.Map<String, String> ISOLATED = isolated();
+
+  private static java.util.Map<String, String> isolated() {
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    try {
+      env.put("FRESHET_HOME", java.nio.file.Files.createTempDirectory("freshet-golden-home").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    env.remove("FRESHET_SMTP_URL");
+    return env;
+  }
 
   @TestFactory
   Stream<DynamicNode> scripts() throws IOException {
@@ -104,7 +117,7 @@ class GoldenScriptsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit = Main.execute(args, new Terminal(dir, in, outStream, errStream));
+    int exit = Main.execute(args, new Terminal(dir, in, outStream, errStream, ISOLATED));
     outStream.flush();
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

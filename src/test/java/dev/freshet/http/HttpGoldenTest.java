@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,12 +40,35 @@ import org.junit.jupiter.api.TestFactory;
 class HttpGoldenTest {
   static final Path ROOT = Path.of("src/test/resources/http");
   static WireMockServer server;
+  /** The scripts' FRESHET_HOME, with the connections the connection_* scripts use, made by the CLI itself. */
+  static Map<String, String> env;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .usingFilesUnderDirectory(ROOT.toString()));
     server.start();
+    Path home = Files.createTempDirectory("freshet-http-golden");
+    env = new HashMap<>(System.getenv());
+    env.put("FRESHET_HOME", home.toString());
+    env.put("FRESHET_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    env.put("DEMO_TOKEN", "golden-demo-token");
+    env.put("WEATHER_KEY", "golden-weather-key");
+    env.put("ZOHO_SECRET", "golden-zoho-secret");
+    connections("add", "demo", "--custom", "--auth", "bearer", "--token-env", "DEMO_TOKEN", "--api-host", "127.0.0.1");
+    connections("add", "weather", "--custom", "--auth", "api_key", "--key-name", "appid", "--key-in", "query",
+        "--key-env", "WEATHER_KEY", "--api-host", "127.0.0.1");
+    connections("add", "zohocrm", "--service", "zoho", "--client-id", "1000.GOLDEN", "--client-secret-env",
+        "ZOHO_SECRET", "--scopes", "ZohoCRM.modules.ALL");
+  }
+
+  private static void connections(String... args) {
+    List<String> all = new ArrayList<>(List.of("connections"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.execute(all.toArray(String[]::new), new Terminal(ROOT, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+    assertEquals(0, exit, String.join(" ", all) + ": " + err);
   }
 
   @AfterAll
@@ -75,7 +100,7 @@ class HttpGoldenTest {
     PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     int exit = Main.execute(args.toArray(String[]::new),
-        new Terminal(ROOT, new ByteArrayInputStream(new byte[0]), outStream, errStream));
+        new Terminal(ROOT, new ByteArrayInputStream(new byte[0]), outStream, errStream, env));
     String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
     String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
 
