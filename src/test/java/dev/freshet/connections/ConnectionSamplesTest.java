@@ -56,7 +56,7 @@ class ConnectionSamplesTest {
   private static final List<String> NAMES = List.of("mailchimp", "gdrive", "zohocrm");
   private static final String MAILCHIMP_AUTH = "Bearer access-token-mailchimp";
   private static final String GOOGLE_AUTH = "Bearer access-token-gdrive";
-  private static final String ZOHO_AUTH = "Bearer access-token-zohocrm";
+  private static final String ZOHO_AUTH = "Zoho-oauthtoken access-token-zohocrm";
 
   private static final String MAILCHIMP_JSON = "application/json; charset=utf-8";
   private static final String MAILCHIMP_PROBLEM = "application/problem+json; charset=utf-8";
@@ -290,7 +290,7 @@ class ConnectionSamplesTest {
     assertEquals(List.of("GET " + LEADS, "POST " + LEADS), api.requestLines());
     Call get = api.calls.get(0);
     assertEquals(Map.of("fields", "Last_Name,First_Name,Company,Email,Lead_Status,Created_Time",
-        "sort_by", "Created_Time", "sort_order", "desc", "per_page", "6"), get.query());
+        "sort_by", "Created_Time", "sort_order", "desc", "per_page", "5"), get.query());
     assertEquals(0, get.body().length);
     Call post = api.calls.get(1);
     assertEquals(Map.of(), post.query());
@@ -347,8 +347,15 @@ class ConnectionSamplesTest {
       throw new UncheckedIOException(e);
     }
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    Engine.builder().connections(registry).transport(api).http(HttpOptions.DEFAULT.withLog(httpLog::add))
-        .output(lines::add).zone(ZoneOffset.UTC).build().compile(sample + ".dg", text).run(Map.of());
+    try {
+      Engine.builder().connections(registry).transport(api).http(HttpOptions.DEFAULT.withLog(httpLog::add))
+          .output(lines::add).zone(ZoneOffset.UTC).build().compile(sample + ".dg", text).run(Map.of());
+    } catch (RuntimeException e) {
+      if (!api.problems.isEmpty()) { // the script failed on the fake's refusal: report why it refused
+        throw new AssertionError("requests the fake API did not expect: " + api.problems, e);
+      }
+      throw e;
+    }
     assertEquals(List.of(), api.problems, "requests the fake API did not expect");
     return List.copyOf(lines);
   }
