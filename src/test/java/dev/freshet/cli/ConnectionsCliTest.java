@@ -352,6 +352,18 @@ class ConnectionsCliTest {
     assertTrue(after.out.contains("\nai "), after.out);
   }
 
+  @Test
+  void theReplListsAndCompletesConnections() {
+    assertEquals(0, freshet("connections", "add", "ai", "--service", "openai", "--token-env", "OPENAI_KEY").exit);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Terminal t = new Terminal(dir, new ByteArrayInputStream(":connections\n".getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    assertEquals(0, Main.execute(new String[] {"repl"}, t));
+    assertEquals("ai  (openai, bearer, connected)\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("ai"), ReplConnections.of(() -> ConnectionsCommand.registry(t)).names());
+  }
+
   /** No secret in anything printed, nor in the store's files (the vault is encrypted; the key is elsewhere). */
   private void scanForSecrets() throws IOException {
     List<String> hits = new ArrayList<>();

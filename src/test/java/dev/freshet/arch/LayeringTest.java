@@ -1,0 +1,82 @@
+package dev.freshet.arch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layering of ARCHITECTURE.md: which dev.freshet packages each package may use (by import or by a fully
+ * qualified name). {@code connections} knows no language package, so hosts and the store can use it alone; only
+ * {@code api} and {@code cli} see everything.
+ */
+class LayeringTest {
+  static final Path MAIN = Path.of("src/main/java/dev/freshet");
+  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("source", Set.of()),
+      Map.entry("ast", Set.of("source")),
+      Map.entry("parse", Set.of("ast", "source")),
+      Map.entry("check", Set.of("ast", "source")),
+      Map.entry("runtime", Set.of("source")),
+      Map.entry("builtins", Set.of("runtime", "source")),
+      Map.entry("interp", Set.of("ast", "builtins", "check", "parse", "runtime", "source")),
+      Map.entry("connections", Set.of()),
+      Map.entry("http", Set.of("connections", "runtime")),
+      Map.entry("mail", Set.of("runtime")));
+  static final Pattern USE = Pattern.compile("dev\\.freshet\\.([a-z0-9]+)\\.[A-Za-z]");
+
+  @Test
+  void eachPackageUsesOnlyTheLayersBelowIt() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> packages = Files.list(MAIN)) {
+      for (Path dir : packages.filter(Files::isDirectory).sorted().toList()) {
+        String pkg = dir.getFileName().toString();
+        Set<String> allowed = ALLOWED.get(pkg);
+        if (allowed == null) {
+          continue; // api and cli: the top
+        }
+        for (String used : uses(dir, pkg)) {
+          if (!allowed.contains(used)) {
+            violations.add(pkg + " uses " + used);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void everyPackageIsPlaced() throws IOException {
+    try (Stream<Path> packages = Files.list(MAIN)) {
+      Set<String> unplaced = new TreeSet<>();
+      packages.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(p -> !ALLOWED.containsKey(p) && !p.equals("api") && !p.equals("cli")).forEach(unplaced::add);
+      assertEquals(Set.of(), unplaced, "a new package needs its place in the layering");
+    }
+  }
+
+  private static Set<String> uses(Path dir, String self) throws IOException {
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher m = USE.matcher(Files.readString(f));
+        while (m.find()) {
+          if (!m.group(1).equals(self)) {
+            used.add(m.group(1));
+          }
+        }
+      }
+    }
+    return used;
+  }
+}
