@@ -82,6 +82,11 @@ final class Conversions {
     throw new IllegalArgumentException(where + ": a " + v.getClass().getName() + " has no Deluge form; " + KINDS);
   }
 
+  /** A value that is already a Deluge scalar. */
+  private static boolean plain(Object v) {
+    return v == null || v instanceof String || v instanceof Long || v instanceof Boolean || v instanceof BigDecimal;
+  }
+
   /** Guards against a collection that contains itself, which has no finite Deluge form. */
   private static Object enter(Object v, String where, Set<Object> open, java.util.function.Supplier<Object> body) {
     if (!open.add(v)) {
@@ -96,9 +101,15 @@ final class Conversions {
 
   private static DelugeCollection list(Collection<?> items, ZoneId zone, String where, Set<Object> open) {
     DelugeCollection out = DelugeCollection.newList();
+    List<Object> list = out.list();
+    if (list instanceof java.util.ArrayList<Object> a) {
+      a.ensureCapacity(items.size());
+    }
     int i = 0;
     for (Object item : items) {
-      out.list().add(toDeluge(item, zone, where + "[" + i++ + "]", open));
+      // a plain value needs no conversion, and no position text for a message it cannot cause
+      list.add(plain(item) ? item : toDeluge(item, zone, where + "[" + i + "]", open));
+      i++;
     }
     return out;
   }
@@ -106,8 +117,14 @@ final class Conversions {
   private static DelugeCollection map(Map<?, ?> entries, ZoneId zone, String where, Set<Object> open) {
     DelugeCollection out = DelugeCollection.newMap();
     for (Map.Entry<?, ?> e : entries.entrySet()) {
-      String at = where + "[" + e.getKey() + "]";
-      out.map().put(toDeluge(e.getKey(), zone, at, open), toDeluge(e.getValue(), zone, at, open));
+      Object k = e.getKey();
+      Object v = e.getValue();
+      if (plain(k) && plain(v)) {
+        out.map().put(k, v);
+      } else {
+        String at = where + "[" + k + "]";
+        out.map().put(toDeluge(k, zone, at, open), toDeluge(v, zone, at, open));
+      }
     }
     return out;
   }

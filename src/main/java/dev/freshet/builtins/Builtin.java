@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
  * method form), return type, which call forms are allowed, and a one-line description for docs and the REPL.
  */
 public record Builtin(String name, List<Param> params, boolean varargs, String returns, String doc, boolean method,
-    boolean global, Impl impl) {
+    boolean global, Impl impl, int minArgs) {
 
-  public int minArgs() {
-    return (int) params.stream().filter(p -> !p.optional()).count();
+  /** {@code minArgs} is counted from the parameters once: it is checked on every call. */
+  public Builtin(String name, List<Param> params, boolean varargs, String returns, String doc, boolean method,
+      boolean global, Impl impl) {
+    this(name, params, varargs, returns, doc, method, global, impl,
+        (int) params.stream().filter(p -> !p.optional()).count());
   }
 
   public int maxArgs() {

@@ -51,7 +51,10 @@ public enum ParamType {
     return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
+  private static final java.util.regex.Pattern NUMBER_TEXT =
+      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
   static boolean isNumberText(String s) {
-    return s.trim().matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    return NUMBER_TEXT.matcher(s.trim()).matches();
   }
 }

@@ -2,6 +2,7 @@ package dev.freshet.interp;
 
 import dev.freshet.builtins.Builtin;
 import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Values;
@@ -32,9 +33,8 @@ final class CallNodes {
 
     @Override
     Object eval(Frame f) {
-      Object[] values = evalAll(args, f);
       try {
-        return function.call(f.run, values, span);
+        return function.call(f, args, span);
       } catch (ScriptError e) {
         throw e.at(span);
       }
@@ -50,7 +50,7 @@ final class CallNodes {
     private final Node[] args;
     private final boolean method;
     private Builtin cached;
-    private Class<?> cachedClass;
+    private Object cachedKind;
 
     BuiltinCall(List<Builtin> overloads, Node[] args, boolean method, Span span) {
       super(span);
@@ -71,15 +71,22 @@ final class CallNodes {
       }
     }
 
+    /**
+     * The overload for these arguments. With one overload, or a collection receiver (whose fit depends only on its
+     * kind: LIST, MAP or undecided), the choice is kept for the next call: the argument count is fixed here.
+     */
     private Builtin choose(Object[] values) {
-      if (overloads.size() == 1 && values.length > 0 && cached != null && values[0] != null
-          && values[0].getClass() == cachedClass && !(values[0] instanceof dev.freshet.runtime.DelugeCollection)) {
+      Object receiver = values.length > 0 ? values[0] : null;
+      // with several overloads a scalar's fit may depend on its value (TEXT holding a date), a collection's never
+      Object kind = receiver instanceof DelugeCollection c ? c.type()
+          : receiver == null || overloads.size() > 1 ? null : receiver.getClass();
+      if (cached != null && kind != null && kind == cachedKind) {
         return cached;
       }
       Builtin b = BuiltinRegistry.choose(overloads, values, method);
-      if (values.length > 0 && values[0] != null) {
+      if (kind != null) {
         cached = b;
-        cachedClass = values[0].getClass();
+        cachedKind = kind;
       }
       return b;
     }

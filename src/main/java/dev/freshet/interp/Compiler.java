@@ -55,12 +55,50 @@ final class Compiler {
     return out;
   }
 
+  /**
+   * For {@code x = x + a + b}: an {@link StmtNodes.Append} of the parts added to {@code x} ({@code a}, {@code b}),
+   * each with its operator's position for errors; null when the value is not a chain of {@code +} that starts with
+   * the variable itself.
+   */
+  private static Exec append(int slot, Node value, Span span) {
+    java.util.LinkedList<Node> parts = new java.util.LinkedList<>();
+    java.util.LinkedList<Span> operators = new java.util.LinkedList<>();
+    Node n = value;
+    while (true) {
+      Span operator = n.span;
+      if (n instanceof OperatorNodes.Binary b && b.op() == Expr.BinaryOp.ADD) {
+        parts.addFirst(b.right());
+        n = b.left();
+      } else if (n instanceof OperatorNodes.BinaryConst b && b.op() == Expr.BinaryOp.ADD) {
+        parts.addFirst(b.rightNode());
+        n = b.left();
+      } else if (n instanceof OperatorNodes.LocalConst b && b.op() == Expr.BinaryOp.ADD) {
+        parts.addFirst(b.rightNode());
+        n = new ValueNodes.Local(b.slot(), b.span);
+      } else {
+        break;
+      }
+      operators.addFirst(operator);
+    }
+    if (parts.isEmpty() || !(n instanceof ValueNodes.Local l) || l.slot() != slot) {
+      return null;
+    }
+    return new StmtNodes.Append(slot, parts.toArray(Node[]::new), operators.toArray(Span[]::new), span);
+  }
+
   private Exec stmt(Stmt s) {
     Span span = s.span();
     if (s instanceof Stmt.Assign a) {
       int slot = resolution.slot(a);
-      return a.op() == Stmt.AssignOp.SET ? new StmtNodes.Assign(slot, expr(a.value()), span)
-          : new StmtNodes.CompoundAssign(slot, a.op(), expr(a.value()), span);
+      Node value = expr(a.value());
+      if (a.op() == Stmt.AssignOp.ADD) {
+        return new StmtNodes.Append(slot, new Node[] {value}, new Span[] {span}, span);
+      }
+      if (a.op() != Stmt.AssignOp.SET) {
+        return new StmtNodes.CompoundAssign(slot, a.op(), value, span);
+      }
+      Exec append = append(slot, value, span);
+      return append != null ? append : new StmtNodes.Assign(slot, value, span);
     } else if (s instanceof Stmt.AssignProperty a) {
       return new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is Creator-only"
           + " and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span);
@@ -141,7 +179,11 @@ final class Compiler {
       return switch (b.op()) {
         case AND -> new OperatorNodes.And(left, right, span);
         case OR -> new OperatorNodes.Or(left, right, span);
-        default -> new OperatorNodes.Binary(b.op(), left, right, span);
+        default -> !(right instanceof ValueNodes.Const c && c.value() instanceof Long k)
+            ? new OperatorNodes.Binary(b.op(), left, right, span)
+            : left instanceof ValueNodes.Local l
+            ? new OperatorNodes.LocalConst(b.op(), l.slot(), k, span)
+            : new OperatorNodes.BinaryConst(b.op(), left, k, span);
       };
     } else if (e instanceof Expr.Call c) {
       return call(c, c.name(), c.args(), span);

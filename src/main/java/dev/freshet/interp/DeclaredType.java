@@ -42,6 +42,23 @@ enum DeclaredType {
     };
   }
 
+  /** True when {@link #accept} would return the value itself: the check on every call, without a message. */
+  boolean fits(Object v) {
+    if (v == null || this == ANY) {
+      return true;
+    }
+    return switch (this) {
+      case NUMBER -> v instanceof Long;
+      case TEXT -> v instanceof String;
+      case BOOLEAN -> v instanceof Boolean;
+      case DECIMAL -> v instanceof BigDecimal;
+      case MAP -> v instanceof DelugeCollection c && !c.isList();
+      case LIST -> v instanceof DelugeCollection c && !c.isMap();
+      case COLLECTION -> v instanceof DelugeCollection;
+      default -> false;
+    };
+  }
+
   /** The value converted to this type (NUMBER widens to DECIMAL), or an error naming what was expected. */
   Object accept(Object v, String what) {
     if (v == null || this == ANY) {

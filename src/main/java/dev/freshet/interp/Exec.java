@@ -10,17 +10,32 @@ abstract class Exec {
     this.span = span;
   }
 
-  abstract void run(Frame f);
+  /** How a statement ended: normally, or with {@code break}, {@code continue} or {@code return} to pass up. */
+  static final int NORMAL = 0;
+  static final int BREAK = 1;
+  static final int CONTINUE = 2;
+  static final int RETURN = 3;
 
-  /** Runs a block: each statement counts once against the statement limit. */
-  static void runAll(Exec[] body, Frame f) {
+  /** Runs the statement; returns {@link #NORMAL} or the jump the enclosing loop or function must make. */
+  abstract int run(Frame f);
+
+  /**
+   * Runs a block: each statement counts once against the statement limit. Jumps are return codes, not exceptions:
+   * a {@code return} in a recursive function costs a compare, not a stack unwind.
+   */
+  static int runAll(Exec[] body, Frame f) {
     for (Exec e : body) {
       f.run.tick(e.span);
+      int done;
       try {
-        e.run(f);
+        done = e.run(f);
       } catch (dev.freshet.runtime.ScriptError err) {
         throw err.at(e.span);
       }
+      if (done != NORMAL) {
+        return done;
+      }
     }
+    return NORMAL;
   }
 }

@@ -22,15 +22,45 @@ final class OperatorNodes {
       this.right = right;
     }
 
+    BinaryOp op() {
+      return op;
+    }
+
+    Node left() {
+      return left;
+    }
+
+    Node right() {
+      return right;
+    }
+
     @Override
     Object eval(Frame f) {
       Object a = left.eval(f);
       Object b = right.eval(f);
       try {
+        if (a instanceof Long x && b instanceof Long y) {
+          return numbers(op, x, y);
+        }
         return apply(op, a, b);
       } catch (ScriptError e) {
         throw e.at(span);
       }
+    }
+
+    /** NUMBER op NUMBER, the common case, without going through the general rules. */
+    static Object numbers(BinaryOp op, long x, long y) {
+      return switch (op) {
+        case ADD -> Ops.addNumbers(x, y);
+        case SUBTRACT -> Ops.subtractNumbers(x, y);
+        case LESS -> x < y;
+        case LESS_EQUAL -> x <= y;
+        case GREATER -> x > y;
+        case GREATER_EQUAL -> x >= y;
+        case EQUAL -> x == y;
+        case NOT_EQUAL -> x != y;
+        default -> apply(op, x, y);
+      };
     }
 
     static Object apply(BinaryOp op, Object a, Object b) {
@@ -48,6 +78,88 @@ final class OperatorNodes {
         case NOT_EQUAL -> !Values.same(a, b);
         default -> throw new IllegalStateException("logical operators are compiled to And / Or");
       };
+    }
+  }
+
+  /** {@code n - 1}, {@code i < 10}: the right operand is a NUMBER constant, so only the left is evaluated. */
+  static final class BinaryConst extends Node {
+    private final BinaryOp op;
+    private final Node left;
+    private final long right;
+    private final Long boxed;
+
+    BinaryConst(BinaryOp op, Node left, Long right, Span span) {
+      super(span);
+      this.op = op;
+      this.left = left;
+      this.right = right;
+      this.boxed = right;
+    }
+
+    BinaryOp op() {
+      return op;
+    }
+
+    Node left() {
+      return left;
+    }
+
+    Node rightNode() {
+      return new ValueNodes.Const(boxed, span);
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object a = left.eval(f);
+      try {
+        if (a instanceof Long x) {
+          return Binary.numbers(op, x, right);
+        }
+        return Binary.apply(op, a, boxed);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
+    }
+  }
+
+  /** {@code n - 1}, {@code i < count} with a variable on the left: the slot is read here, one call fewer. */
+  static final class LocalConst extends Node {
+    private final BinaryOp op;
+    private final int slot;
+    private final long right;
+    private final Long boxed;
+
+    LocalConst(BinaryOp op, int slot, Long right, Span span) {
+      super(span);
+      this.op = op;
+      this.slot = slot;
+      this.right = right;
+      this.boxed = right;
+    }
+
+    BinaryOp op() {
+      return op;
+    }
+
+    int slot() {
+      return slot;
+    }
+
+    Node rightNode() {
+      return new ValueNodes.Const(boxed, span);
+    }
+
+    @Override
+    Object eval(Frame f) {
+      Object a = f.slots[slot];
+      try {
+        if (a instanceof Long x) {
+          return Binary.numbers(op, x, right);
+        }
+        return Binary.apply(op, TextBuffer.read(a), boxed);
+      } catch (ScriptError e) {
+        throw e.at(span);
+      }
     }
   }
 

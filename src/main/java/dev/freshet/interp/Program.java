@@ -65,19 +65,16 @@ public final class Program {
       return runFrame(frame);
     } finally {
       topLevelSlots.entrySet().stream().sorted(Map.Entry.comparingByValue())
-          .forEach(e -> kept.put(e.getKey(), frame.slots[e.getValue()]));
+          .forEach(e -> kept.put(e.getKey(), TextBuffer.read(frame.slots[e.getValue()])));
     }
   }
 
   private Object runFrame(Frame frame) {
-    try {
-      Exec.runAll(topLevel, frame);
-    } catch (Signals.Return r) {
-      return frame.returned;
-    } catch (Signals.Break | Signals.Continue s) {
+    int done = Exec.runAll(topLevel, frame);
+    if (done == Exec.BREAK || done == Exec.CONTINUE) {
       throw new IllegalStateException("break/continue escaped a loop; the resolver should have rejected it");
     }
-    return null;
+    return done == Exec.RETURN ? frame.returned : null;
   }
 
   public Optional<FunctionInfo> function(String name) {

@@ -15,6 +15,9 @@ public final class Run implements Env {
   private final Env env;
   private final Limits limits;
   private final long deadline;
+  /** The limits, read on every statement and call, kept in fields of their own. */
+  private final long maxStatements;
+  private final int maxDepth;
   private long statements;
   int depth;
   private volatile boolean cancelled;
@@ -24,6 +27,8 @@ public final class Run implements Env {
     this.env = env;
     this.limits = limits;
     this.deadline = System.nanoTime() + limits.timeout().toNanos();
+    this.maxStatements = limits.maxStatements();
+    this.maxDepth = limits.maxDepth();
   }
 
   void info(String line) {
@@ -32,7 +37,7 @@ public final class Run implements Env {
 
   /** Counts one executed statement; checks the wall clock every 1024 statements. */
   void tick(Span at) {
-    if (++statements > limits.maxStatements()) {
+    if (++statements > maxStatements) {
       throw new LimitError("statement limit exceeded: more than " + limits.maxStatements()
           + " statements executed", at);
     }
@@ -52,7 +57,7 @@ public final class Run implements Env {
   }
 
   void enter(Span at) {
-    if (++depth > limits.maxDepth()) {
+    if (++depth > maxDepth) {
       depth--;
       throw new LimitError("nested function call limit exceeded: more than " + limits.maxDepth()
           + " nested calls", at);

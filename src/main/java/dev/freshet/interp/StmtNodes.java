@@ -25,8 +25,9 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       f.slots[slot] = value.eval(f);
+      return NORMAL;
     }
   }
 
@@ -44,8 +45,8 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
-      Object current = f.slots[slot];
+    int run(Frame f) {
+      Object current = TextBuffer.read(f.slots[slot]);
       Object v = value.eval(f);
       try {
         f.slots[slot] = switch (op) {
@@ -57,6 +58,63 @@ final class StmtNodes {
         };
       } catch (ScriptError e) {
         throw e.at(span);
+      }
+      return NORMAL;
+    }
+  }
+
+  /**
+   * {@code s = s + a + b} (or {@code s += a}): while {@code s} holds TEXT the parts are appended to a {@link
+   * TextBuffer}, so building a text in a loop stays linear. Any other value goes through {@code +} as written.
+   */
+  static final class Append extends Exec {
+    private final int slot;
+    private final Node[] parts;
+    private final Span[] operators;
+
+    Append(int slot, Node[] parts, Span[] operators, Span span) {
+      super(span);
+      this.slot = slot;
+      this.parts = parts;
+      this.operators = operators;
+    }
+
+    @Override
+    int run(Frame f) {
+      Object current = f.slots[slot];
+      if (parts.length == 1) {
+        f.slots[slot] = add(current, parts[0].eval(f), operators[0]);
+        return NORMAL;
+      }
+      if (current instanceof TextBuffer || current instanceof String) {
+        // TEXT + anything cannot fail: every part is evaluated first, so a part that reads the variable sees it
+        // as it was, then the parts are appended
+        Object[] values = new Object[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+          values[i] = parts[i].eval(f);
+        }
+        for (int i = 0; i < values.length; i++) {
+          current = add(current, values[i], operators[i]);
+        }
+      } else {
+        for (int i = 0; i < parts.length; i++) { // as written: an error stops the later parts from running
+          current = add(current, parts[i].eval(f), operators[i]);
+        }
+      }
+      f.slots[slot] = current;
+      return NORMAL;
+    }
+
+    private static Object add(Object current, Object v, Span operator) {
+      if (current instanceof TextBuffer b) {
+        b.append(Values.toText(v));
+        return b;
+      }
+      try {
+        Object sum = Ops.add(current, v);
+        return sum instanceof String text && text.length() >= TextBuffer.THRESHOLD ? new TextBuffer(text) : sum;
+      } catch (ScriptError e) {
+        throw e.at(operator);
       }
     }
   }
@@ -70,8 +128,9 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       expr.eval(f);
+      return NORMAL;
     }
   }
 
@@ -84,8 +143,9 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       f.run.info(value == null ? "" : Values.toText(value.eval(f)));
+      return NORMAL;
     }
   }
 
@@ -102,20 +162,17 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       for (int i = 0; i < conditions.length; i++) {
         Object c = conditions[i].eval(f);
         if (!(c instanceof Boolean)) {
           throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), conditions[i].span);
         }
         if ((Boolean) c) {
-          runAll(bodies[i], f);
-          return;
+          return runAll(bodies[i], f);
         }
       }
-      if (otherwise != null) {
-        runAll(otherwise, f);
-      }
+      return otherwise == null ? NORMAL : runAll(otherwise, f);
     }
   }
 
@@ -135,21 +192,22 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       List<Object> items = items(iterable.eval(f));
       for (int i = 0; i < items.size(); i++) {
         if (i > 0) {
           f.run.tick(span); // the header counts once per iteration; the first was counted by the block
         }
         f.slots[slot] = index ? (Object) (long) i : items.get(i);
-        try {
-          runAll(body, f);
-        } catch (Signals.Break b) {
-          return;
-        } catch (Signals.Continue c) {
-          // next iteration
+        int done = runAll(body, f);
+        if (done == BREAK) {
+          return NORMAL;
+        }
+        if (done == RETURN) {
+          return RETURN;
         }
       }
+      return NORMAL;
     }
 
     private List<Object> items(Object v) {
@@ -173,8 +231,8 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
-      throw Signals.BREAK;
+    int run(Frame f) {
+      return BREAK;
     }
   }
 
@@ -184,8 +242,8 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
-      throw Signals.CONTINUE;
+    int run(Frame f) {
+      return CONTINUE;
     }
   }
 
@@ -198,10 +256,10 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       f.returned = value == null ? null : value.eval(f);
       f.returnedAt = span;
-      throw Signals.RETURN;
+      return RETURN;
     }
   }
 
@@ -214,7 +272,7 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       Object v = value.eval(f);
       throw new ScriptError(v instanceof ErrorValue e ? e.message() : Values.toText(v), span);
     }
@@ -234,9 +292,9 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       try {
-        runAll(body, f);
+        return runAll(body, f);
       } catch (ScriptError e) {
         if (e.uncatchable()) {
           throw e;
@@ -244,7 +302,7 @@ final class StmtNodes {
         if (slot >= 0) {
           f.slots[slot] = new ErrorValue(e.getMessage(), e.span() == null ? span.line() : e.span().line());
         }
-        runAll(handler, f);
+        return runAll(handler, f);
       }
     }
   }
@@ -258,7 +316,7 @@ final class StmtNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       throw new ScriptError(message, span);
     }
   }

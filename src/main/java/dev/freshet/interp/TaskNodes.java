@@ -32,8 +32,9 @@ final class TaskNodes {
     }
 
     @Override
-    void run(Frame f) {
+    int run(Frame f) {
       f.run.sendMail(evaluate(keys, values, f));
+      return NORMAL;
     }
   }
 

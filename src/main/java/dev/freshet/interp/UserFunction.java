@@ -23,24 +23,42 @@ final class UserFunction {
     return decl.name();
   }
 
+  /** A call with evaluated arguments (hosts, {@code --function}). */
   Object call(Run run, Object[] args, Span callSite) {
     Frame frame = new Frame(frameSize, run);
     for (int i = 0; i < args.length; i++) {
-      frame.slots[i] = paramTypes[i].accept(args[i],
-          "argument " + (i + 1) + " (" + decl.params().get(i).name() + ") of " + name() + "()");
+      frame.slots[i] = parameter(i, args[i]);
     }
+    return execute(frame, callSite);
+  }
+
+  /** A call from a script: the arguments are evaluated straight into the new frame's slots. */
+  Object call(Frame caller, Node[] args, Span callSite) {
+    Frame frame = new Frame(frameSize, caller.run);
+    for (int i = 0; i < args.length; i++) {
+      frame.slots[i] = parameter(i, args[i].eval(caller));
+    }
+    return execute(frame, callSite);
+  }
+
+  /** The common case costs one check; the message is built only when the argument does not fit. */
+  private Object parameter(int i, Object arg) {
+    DeclaredType type = paramTypes[i];
+    return type.fits(arg) ? arg : type.accept(arg, "argument " + (i + 1) + " (" + decl.params().get(i).name()
+        + ") of " + name() + "()");
+  }
+
+  private Object execute(Frame frame, Span callSite) {
+    Run run = frame.run;
     run.enter(callSite);
     try {
-      try {
-        Exec.runAll(body, frame);
-      } catch (Signals.Return r) {
-        // frame.returned holds the value
-      }
-      if (frame.returned == null) {
+      Exec.runAll(body, frame); // a return leaves its value in frame.returned
+      Object value = frame.returned;
+      if (value == null) {
         return null;
       }
       try {
-        return returnType.accept(frame.returned, "the return value of " + name() + "()");
+        return returnType.fits(value) ? value : returnType.accept(value, "the return value of " + name() + "()");
       } catch (ScriptError e) {
         throw e.at(frame.returnedAt);
       }

@@ -23,6 +23,10 @@ final class ValueNodes {
     Object eval(Frame f) {
       return value;
     }
+
+    Object value() {
+      return value;
+    }
   }
 
   static final class Local extends Node {
@@ -35,7 +39,12 @@ final class ValueNodes {
 
     @Override
     Object eval(Frame f) {
-      return f.slots[slot];
+      Object v = f.slots[slot];
+      return v instanceof TextBuffer b ? b.text() : v;
+    }
+
+    int slot() {
+      return slot;
     }
   }
 

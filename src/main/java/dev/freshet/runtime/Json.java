@@ -16,6 +16,8 @@ public final class Json {
   static final int MAX_DIGITS = 1000;
 
   private final String text;
+  /** Where the next backslash at or after pos is (MAX_VALUE: none), so that finding it stays linear. */
+  private int nextBackslash = -1;
   private int pos;
   private int depth;
 
@@ -133,6 +135,17 @@ public final class Json {
 
   private String string() {
     char quote = text.charAt(pos++);
+    // the common case, a string without escapes, found with the JDK's (vectorised) indexOf
+    if (nextBackslash < pos) {
+      int b = text.indexOf('\\', pos);
+      nextBackslash = b < 0 ? Integer.MAX_VALUE : b;
+    }
+    int close = text.indexOf(quote, pos);
+    if (close >= 0 && close < nextBackslash) {
+      String s = text.substring(pos, close);
+      pos = close + 1;
+      return s;
+    }
     StringBuilder out = null;
     int start = pos;
     while (pos < text.length()) {
@@ -217,6 +230,9 @@ public final class Json {
     }
   }
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
   /** A JSON number token as NUMBER or DECIMAL, or null when the token is not a number. */
   static Object number(String token) {
     int n = token.length();
@@ -242,7 +258,7 @@ public final class Json {
         return new BigDecimal(token);
       }
     }
-    if (!token.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+    if (!DECIMAL.matcher(token).matches()) {
       return null;
     }
     BigDecimal d = new BigDecimal(token); // NumberFormatException for an exponent beyond an int

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@link ErrorValue}, and NULL as {@code null}.
  */
 public final class Values {
+  private static final java.util.regex.Pattern WHOLE_TEXT = java.util.regex.Pattern.compile("-?\\d{1,18}");
+  private static final java.util.regex.Pattern DECIMAL_TEXT = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
   private Values() {}
 
   public static Type typeOf(Object v) {
@@ -219,7 +222,7 @@ public final class Values {
         if (v instanceof Long) {
           return v;
         }
-        if (v instanceof String s && s.trim().matches("-?\\d{1,18}")) {
+        if (v instanceof String s && WHOLE_TEXT.matcher(s.trim()).matches()) {
           return Long.parseLong(s.trim());
         }
         return null;
@@ -227,7 +230,7 @@ public final class Values {
         if (isNumeric(v)) {
           return toBigDecimal(v);
         }
-        if (v instanceof String s && s.trim().matches("-?\\d+(\\.\\d+)?")) {
+        if (v instanceof String s && DECIMAL_TEXT.matcher(s.trim()).matches()) {
           return new BigDecimal(s.trim());
         }
         return null;
