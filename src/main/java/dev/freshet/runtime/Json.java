@@ -67,7 +67,10 @@ public final class Json {
     while (!at('}')) {
       String key = key();
       skipSpace();
-      expect(':', "':' after the key \"" + key + "\"");
+      if (!at(':')) { // the message is built only when it is needed
+        expect(':', "':' after the key \"" + key + "\"");
+      }
+      pos++;
       skipSpace();
       if (pos >= text.length()) {
         throw error("a value for the key \"" + key + "\" is missing");
