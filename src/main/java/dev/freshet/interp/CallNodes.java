@@ -49,8 +49,10 @@ final class CallNodes {
     private final List<Builtin> overloads;
     private final Node[] args;
     private final boolean method;
-    private Builtin cached;
-    private Object cachedKind;
+    /** The last choice and the receiver kind it was made for, in one object: scripts run on many threads. */
+    private Choice cached;
+
+    private record Choice(Object kind, Builtin builtin) {}
 
     BuiltinCall(List<Builtin> overloads, Node[] args, boolean method, Span span) {
       super(span);
@@ -80,13 +82,13 @@ final class CallNodes {
       // with several overloads a scalar's fit may depend on its value (TEXT holding a date), a collection's never
       Object kind = receiver instanceof DelugeCollection c ? c.type()
           : receiver == null || overloads.size() > 1 ? null : receiver.getClass();
-      if (cached != null && kind != null && kind == cachedKind) {
-        return cached;
+      Choice last = cached;
+      if (last != null && kind != null && kind == last.kind()) {
+        return last.builtin();
       }
       Builtin b = BuiltinRegistry.choose(overloads, values, method);
       if (kind != null) {
-        cached = b;
-        cachedKind = kind;
+        cached = new Choice(kind, b);
       }
       return b;
     }
