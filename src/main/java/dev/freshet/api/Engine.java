@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,12 +33,13 @@ import java.util.function.Supplier;
  */
 public final class Engine {
   final Consumer<String> output;
-  final ZoneId zone;
+  private final ZoneId givenZone;
+  private volatile ZoneId zone;
   final Clock clock;
   final Long seed;
   final Limits limits;
-  /** This engine's own copy of the standard library plus the host's functions and values. */
-  final BuiltinRegistry registry;
+  /** The built-in registry, being built or built (see {@link #registry()}). */
+  private final CompletableFuture<BuiltinRegistry> registry;
   final HttpOptions httpOptions;
   final AllowedHosts allowedHosts;
   final MailSender mail;
@@ -49,7 +51,7 @@ public final class Engine {
 
   private Engine(Builder b) {
     this.output = b.output;
-    this.zone = b.zone;
+    this.givenZone = b.zone;
     this.clock = b.clock;
     this.seed = b.seed;
     this.limits = b.limits;
@@ -59,9 +61,50 @@ public final class Engine {
     this.user = b.user;
     this.connections = b.connections == null ? null : memo(b.connections);
     this.givenTransport = b.transport;
+    HostLibrary host = new HostLibrary(b.functions, b.user);
+    if (b.functions.isEmpty()) {
+      // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
+      this.registry = new CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          registry.complete(withHost(host));
+        } catch (Throwable e) {
+          registry.completeExceptionally(e);
+        }
+      }, "freshet-builtins");
+      t.setDaemon(true);
+      t.start();
+    } else {
+      this.registry = CompletableFuture.completedFuture(withHost(host)); // a name clash fails build() itself
+    }
+  }
+
+  private static BuiltinRegistry withHost(HostLibrary host) {
     BuiltinRegistry r = BuiltinRegistry.standard();
-    r.include(new HostLibrary(b.functions, b.user));
-    this.registry = r;
+    r.include(host);
+    return r;
+  }
+
+  /** This engine's own copy of the standard library plus the host's functions and values. */
+  BuiltinRegistry registry() {
+    try {
+      return registry.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** The engine's zone: the one given, or else the system's, looked up on first use. */
+  ZoneId zone() {
+    ZoneId z = zone;
+    if (z == null) {
+      z = givenZone != null ? givenZone : ZoneId.systemDefault();
+      zone = z;
+    }
+    return z;
   }
 
   /** Starts configuring an engine; every option has a default. */
@@ -155,7 +198,8 @@ public final class Engine {
    */
   public static final class Builder {
     private Consumer<String> output = System.out::println;
-    private ZoneId zone = ZoneId.systemDefault();
+    /** Null: the system's zone, looked up when a script first needs it (reading the zone rules takes a while). */
+    private ZoneId zone;
     private Clock clock;
     private Long seed;
     private Limits limits = Limits.DEFAULT;

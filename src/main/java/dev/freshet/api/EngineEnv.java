@@ -19,13 +19,13 @@ final class EngineEnv implements Env {
 
   EngineEnv(Engine engine) {
     this.engine = engine;
-    this.clock = engine.clock == null ? Clock.system(engine.zone) : engine.clock;
+    this.clock = engine.clock == null ? Clock.systemUTC() : engine.clock; // an instant needs no zone
     this.random = engine.seed == null ? new Random() : new Random(engine.seed);
   }
 
   @Override
   public ZoneId zone() {
-    return engine.zone;
+    return engine.zone();
   }
 
   @Override

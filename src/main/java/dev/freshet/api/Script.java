@@ -69,7 +69,7 @@ public final class Script {
   private static Interpreter.Compiled compile(SourceFile source, dev.freshet.ast.Script ast, Engine engine,
       List<String> variables) {
     try {
-      return DeepStack.call(() -> Interpreter.compile(ast, engine.registry, variables));
+      return DeepStack.call(() -> Interpreter.compile(ast, engine.registry(), variables));
     } catch (StackOverflowError e) {
       throw tooDeep(source);
     }
@@ -177,7 +177,7 @@ public final class Script {
     Object[] args = new Object[f.parameterNames().size()];
     for (int i = 0; i < args.length; i++) {
       String p = f.parameterNames().get(i);
-      args[i] = Conversions.toDeluge(arguments.get(p), engine.zone, "argument '" + p + "'");
+      args[i] = Conversions.toDeluge(arguments.get(p), engine.zone(), "argument '" + p + "'");
     }
     Run run = engine.newRun(engine.output);
     return execute(run, () -> f.call(run, args), () -> false);
@@ -198,7 +198,7 @@ public final class Script {
         throw new RunException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR, firstUse.message()
             + " (no binding named '" + v + "' was given)", source, firstUse.span()));
       }
-      values.add(Conversions.toDeluge(bindings.get(v), engine.zone, "binding '" + v + "'"));
+      values.add(Conversions.toDeluge(bindings.get(v), engine.zone(), "binding '" + v + "'"));
     }
     return values;
   }

@@ -240,7 +240,7 @@ public final class Session {
 
   private Interpreter.Compiled compile(Script script, List<String> predefined) {
     try {
-      return DeepStack.call(() -> Interpreter.compile(script, engine.registry, predefined));
+      return DeepStack.call(() -> Interpreter.compile(script, engine.registry(), predefined));
     } catch (StackOverflowError e) {
       throw new CompileException(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
           "the script is nested too deeply to check", script.source(), new Span(1, 1, 0, 0))));
@@ -270,7 +270,7 @@ public final class Session {
     } else {
       return false;
     }
-    List<Builtin> overloads = engine.registry.lookup(name);
+    List<Builtin> overloads = engine.registry().lookup(name);
     return !overloads.isEmpty() && overloads.stream().allMatch(b -> b.returns().equals("void"));
   }
 

@@ -7,6 +7,7 @@ import dev.freshet.mail.SmtpSender;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where {@code freshet run} sends sendmail messages: into {@code --mail-outbox DIR} when given; else through the SMTP
@@ -53,6 +54,30 @@ final class MailOptions {
     Path folder = outbox == null ? terminal.home().resolve("outbox")
         : outbox.equals("~") || outbox.startsWith("~/") ? Path.of(home, outbox.substring(1).replaceFirst("^/", ""))
         : terminal.resolve(outbox);
-    return new EmlOutbox(folder);
+    return lazy(() -> new EmlOutbox(folder));
+  }
+
+  /** Makes the sender when a script first sends mail: an outbox opens a Jakarta Mail session, slow to start. */
+  private static MailSender lazy(Supplier<MailSender> make) {
+    return new MailSender() {
+      private MailSender made;
+
+      private synchronized MailSender sender() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+
+      @Override
+      public String send(MailMessage message) throws IOException {
+        return sender().send(message);
+      }
+
+      @Override
+      public String toString() {
+        return sender().toString();
+      }
+    };
   }
 }

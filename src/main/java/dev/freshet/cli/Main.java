@@ -53,6 +53,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Runs the command line against the given streams and working directory; returns the exit code. */
   public static int execute(String[] args, Terminal terminal) {
+    RunCommand direct = RunCommand.direct(args, terminal);
+    return direct != null ? callDirectly(direct, terminal) : parseAndExecute(args, terminal);
+  }
+
+  /**
+   * {@code freshet run [--tz ZONE] FILE}, the common case, without picocli: building its command model takes longer
+   * than running a small script, and its classes (compiled for Java 5) cannot go into the class-data archive of
+   * {@code target/freshet}. {@link RunCommand#direct} accepts only command lines that picocli would parse to the same
+   * fields; the result, output and exit code are the same either way (CliFastPathTest).
+   */
+  static int callDirectly(RunCommand command, Terminal terminal) {
+    try {
+      return command.call();
+    } catch (Exception e) { // as picocli's execution exception handler below, without --debug
+      return internalError(terminal, e, false);
+    }
+  }
+
+  /** Parses the command line with picocli and runs the chosen command. */
+  static int parseAndExecute(String[] args, Terminal terminal) {
     CommandLine cli = new CommandLine(new Main(terminal), new Factory(terminal));
     cli.setOut(new java.io.PrintWriter(terminal.out(), true));
     cli.setErr(new java.io.PrintWriter(terminal.err(), true));
@@ -62,17 +82,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
       return USAGE;
     });
-    cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-      terminal.out().flush();
-      terminal.err().println("freshet: internal error: " + ex);
-      if (RunCommand.debug(parsed)) {
-        ex.printStackTrace(terminal.err());
-      } else {
-        terminal.err().println("(this is a bug in Freshet; run again with --debug to see the Java stack trace)");
-      }
-      return RUNTIME_ERROR;
-    });
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> internalError(terminal, ex, RunCommand.debug(parsed)));
     return cli.execute(args);
+  }
+
+  private static int internalError(Terminal terminal, Exception ex, boolean debug) {
+    terminal.out().flush();
+    terminal.err().println("freshet: internal error: " + ex);
+    if (debug) {
+      ex.printStackTrace(terminal.err());
+    } else {
+      terminal.err().println("(this is a bug in Freshet; run again with --debug to see the Java stack trace)");
+    }
+    return RUNTIME_ERROR;
   }
 
   /** With no command: the REPL on a terminal, else the usage (so a pipe or script never waits for input). */

@@ -93,6 +93,33 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
+  /**
+   * The command for {@code run FILE} or {@code run --tz ZONE FILE} (either order), set as picocli would set it, or
+   * null for any other command line, which picocli then parses: other options, {@code -}, {@code --}, {@code @files},
+   * quoted or repeated arguments. Neither FILE nor ZONE may start with {@code -}, {@code @} or {@code "}.
+   */
+  static RunCommand direct(String[] args, Terminal terminal) {
+    if (args.length < 2 || args.length > 4 || !args[0].equals("run")) {
+      return null;
+    }
+    RunCommand command = new RunCommand(terminal);
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--tz") && command.tz == null && i + 1 < args.length && plain(args[i + 1])) {
+        command.tz = args[++i];
+      } else if (command.file == null && plain(args[i])) {
+        command.file = args[i];
+      } else {
+        return null;
+      }
+    }
+    return command.file == null ? null : command;
+  }
+
+  /** Not an option, an end of options, an argument file or a quoted argument, to any picocli setting. */
+  private static boolean plain(String arg) {
+    return !arg.isEmpty() && "-@\"".indexOf(arg.charAt(0)) < 0;
+  }
+
   static boolean debug(CommandLine.ParseResult parsed) {
     CommandLine.ParseResult sub = parsed.subcommand();
     return sub != null && sub.hasMatchedOption("--debug");
@@ -110,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
     HttpOptions http;
     try {
       rawArgs = rawArgs();
-      zone = tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
+      zone = tz == null ? null : ZoneId.of(tz); // the system zone is looked up only if a script needs it
       limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds));
       http = new HttpOptions(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(httpTimeout), bytes(maxDownload),
           maxRedirects, logHttp ? line -> terminal.err().println(line) : null);
@@ -129,11 +156,14 @@ final class RunCommand implements Callable<Integer> {
       return usage("cannot read " + file + ": " + e.getMessage());
     }
     PrintStream out = terminal.out();
-    Engine.Builder builder = Engine.builder().zone(zone).limits(limits).http(http)
+    Engine.Builder builder = Engine.builder().limits(limits).http(http)
         .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
         .connections(() -> ConnectionsCommand.registry(terminal));
     if (seed != null) {
       builder.seed(seed);
+    }
+    if (zone != null) {
+      builder.zone(zone);
     }
     Engine engine = builder.build();
     try {

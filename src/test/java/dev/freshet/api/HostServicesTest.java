@@ -103,7 +103,7 @@ class HostServicesTest {
 
   @Test
   void hostFunctionsAreListedWithTheirDocs() {
-    BuiltinRegistry registry = builder().build().registry;
+    BuiltinRegistry registry = builder().build().registry();
     BuiltinRegistry.Entry e = registry.entries().stream()
         .filter(x -> x.builtin().name().equals("zoho.crm.getRecordById")).findFirst().orElseThrow();
     assertEquals("Host", e.family());
