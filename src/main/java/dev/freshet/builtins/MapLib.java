@@ -71,6 +71,9 @@ final class MapLib implements Library {
     if (!Values.isNumeric(key) || map.containsKey(key)) {
       return key;
     }
+    if (key instanceof Long && map instanceof dev.freshet.runtime.KeyMap k && !k.mayHaveDecimalKeys()) {
+      return key; // only a DECIMAL key could equal it, and there has never been one: no scan
+    }
     for (Object k : map.keySet()) {
       if (Values.isNumeric(k) && Values.same(k, key)) {
         return k;

@@ -1,7 +1,6 @@
 package dev.freshet.runtime;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ public final class DelugeCollection {
 
   private Kind kind;
   private ArrayList<Object> items;
-  private LinkedHashMap<Object, Object> entries;
+  private KeyMap entries;
   /** Element type of a typed list ({@code List:String()}), or null. */
   private final Type elementType;
 
@@ -25,7 +24,7 @@ public final class DelugeCollection {
     if (kind == Kind.LIST) {
       items = new ArrayList<>();
     } else if (kind == Kind.MAP) {
-      entries = new LinkedHashMap<>();
+      entries = new KeyMap();
     }
   }
 
@@ -91,7 +90,7 @@ public final class DelugeCollection {
   public Map<Object, Object> map() {
     if (kind == Kind.UNDECIDED) {
       kind = Kind.MAP;
-      entries = new LinkedHashMap<>();
+      entries = new KeyMap();
     } else if (kind != Kind.MAP) {
       throw new ScriptError("expected a MAP, got a LIST");
     }

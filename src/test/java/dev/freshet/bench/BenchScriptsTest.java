@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +35,27 @@ class BenchScriptsTest {
   private static final Engine ENGINE = Engine.builder().zone(ZoneOffset.UTC)
       .clock(Clock.fixed(Instant.parse("2024-03-08T14:30:15Z"), ZoneOffset.UTC)).output(line -> {}).build();
 
+  /** As BenchSupport.RAISED: the issue-7 scripts run millions of statements and fib recurses 25 deep. */
+  private static final Engine RAISED = Engine.builder().zone(ZoneOffset.UTC)
+      .clock(Clock.fixed(Instant.parse("2024-03-08T14:30:15Z"), ZoneOffset.UTC)).output(line -> {})
+      .maxStatements(Long.MAX_VALUE).maxDepth(1_000).timeout(Duration.ofMinutes(5)).build();
+
   private static Result run(String script, Map<String, Object> bindings) throws IOException {
+    return run(ENGINE, script, bindings);
+  }
+
+  private static Result run(Engine engine, String script, Map<String, Object> bindings) throws IOException {
     String text = Files.readString(DIR.resolve(script), StandardCharsets.UTF_8);
-    return ENGINE.compile(script, text, bindings.keySet().toArray(String[]::new)).run(bindings);
+    return engine.compile(script, text, bindings.keySet().toArray(String[]::new)).run(bindings);
+  }
+
+  /** The prepared list {@code numbers} as the benchmarks build it: i % modulo for i = 0 .. count - 1. */
+  private static List<Long> numbers(int count, long modulo) {
+    List<Long> out = new ArrayList<>(count);
+    for (long i = 0; i < count; i++) {
+      out.add(i % modulo);
+    }
+    return out;
   }
 
   @Test
@@ -91,6 +112,83 @@ class BenchScriptsTest {
     }
     assertEquals(0, total.compareTo(result.get("total").decimalValue()), "total " + result.get("total"));
     assertEquals(0, new BigDecimal("350088.53").compareTo(total));
+  }
+
+  @Test
+  void fib() throws IOException {
+    Result r = run(RAISED, "fib.dg", Map.of("n", 25L));
+    assertEquals(75_025L, r.value());
+    assertEquals(javaFib(25), r.value());
+    assertEquals(1L, run(RAISED, "fib.dg", Map.of("n", 1L)).value());
+    assertEquals(55L, run(RAISED, "fib.dg", Map.of("n", 10L)).value());
+  }
+
+  private static long javaFib(long n) {
+    return n < 2 ? n : javaFib(n - 1) + javaFib(n - 2);
+  }
+
+  @Test
+  void loop() throws IOException {
+    List<Long> numbers = numbers(1_000_000, Long.MAX_VALUE);
+    long sum = 0;
+    for (long i : numbers) {
+      sum += i * i;
+    }
+    assertEquals(333_332_833_333_500_000L, sum);
+    assertEquals(sum, run(RAISED, "loop.dg", Map.of("numbers", numbers)).value());
+  }
+
+  @Test
+  void list() throws IOException {
+    List<Long> numbers = numbers(100_000, Long.MAX_VALUE);
+    long total = 0;
+    for (long i : numbers) {
+      total += ("item" + i).length();
+    }
+    assertEquals(888_890L, total);
+    assertEquals(total, run(RAISED, "list.dg", Map.of("numbers", numbers)).value());
+  }
+
+  @Test
+  void map() throws IOException {
+    List<Long> numbers = numbers(50_000, Long.MAX_VALUE);
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (long i : numbers) {
+      m.put("k" + i, i);
+    }
+    long sum = m.values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(1_249_975_000L, sum);
+    assertEquals(sum, run(RAISED, "map.dg", Map.of("numbers", numbers)).value());
+  }
+
+  @Test
+  void string() throws IOException {
+    List<Long> numbers = numbers(100_000, 20);
+    String s = "the quick brown fox jumps over a lazy do";
+    assertEquals(40, s.length());
+    long total = 0;
+    for (long k : numbers) {
+      total += s.substring((int) k, (int) k + 20).toUpperCase(Locale.ROOT).indexOf("O");
+    }
+    assertEquals(515_000L, total);
+    assertEquals(total, run(RAISED, "string.dg", Map.of("numbers", numbers)).value());
+  }
+
+  @Test
+  void jsonItems() throws IOException {
+    String document = Files.readString(DIR.resolve("items.json"), StandardCharsets.UTF_8);
+    assertTrue(document.length() > 18_000 && document.length() < 22_000, "about 20 KB: " + document.length());
+    ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    JsonNode items = mapper.readTree(document).get("items");
+    assertEquals(200, items.size());
+    BigDecimal total = BigDecimal.ZERO;
+    for (JsonNode item : items) {
+      total = total.add(item.get("price").decimalValue()
+          .multiply(BigDecimal.valueOf(item.get("stock").get("qty").longValue())));
+    }
+    assertEquals(new BigDecimal("2018257.30"), total);
+    Object out = run(RAISED, "items.dg", Map.of("document", document)).value();
+    assertEquals(total, out, "a DECIMAL with the same value and scale");
   }
 
   private static List<String> iterable(JsonNode node) {

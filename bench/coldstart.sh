@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Cold start (issue 7): how long `java -jar target/freshet.jar run samples/hello.dg` takes, from exec to exit, against
+# a plain Java hello-world main run by the same java; target: at most 3 times as long.
+#
+#   bench/coldstart.sh [BUILD_DIR]          (default BUILD_DIR: target; RUNS=10 and JAVA=/path/to/java may be set)
+#
+# Builds nothing: run `mvn -B -q package -DskipTests` first. Each round runs every variant once, in turn (interleaved,
+# so a change of load on the machine hits all of them alike), after one unmeasured round that warms the file cache.
+# Prints each variant's median over RUNS rounds and its ratio to the plain Java main. Variants, when present in
+# BUILD_DIR:
+#   jar          java -jar BUILD_DIR/freshet.jar run samples/hello.dg
+#   jar+cds      the same with -XX:SharedArchiveFile=BUILD_DIR/freshet.jsa (the class-data archive `mvn package`
+#                records), if it exists and fits this jar and this java (checked with -Xshare:on first)
+#   launcher     BUILD_DIR/freshet run samples/hello.dg (the launcher script, with JAVA_HOME set to this java's)
+# Every variant's output is compared with samples/hello.out once, so a broken variant is not timed.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$root"
+build=${1:-target}
+runs=${RUNS:-10}
+
+die() {
+  echo "coldstart: $*" >&2
+  exit 1
+}
+
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number, not '$runs'"
+[[ -d $build ]] || die "no build folder '$build' (run 'mvn -B -q package -DskipTests' first, or pass the folder)"
+build=$(cd "$build" && pwd -P)
+jar=$build/freshet.jar
+[[ -f $jar ]] || die "no $jar: build it first with 'mvn -B -q package -DskipTests'"
+[[ -f samples/hello.dg && -f samples/hello.out ]] || die "no samples/hello.dg or samples/hello.out in $root"
+
+if [[ -n ${JAVA:-} ]]; then
+  java=$JAVA
+elif [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+  java=$JAVA_HOME/bin/java
+else
+  java=$(command -v java) || die "no java on the PATH (set JAVA or JAVA_HOME)"
+fi
+[[ -x $java ]] || die "'$java' is not an executable java"
+java=$(cd "$(dirname "$java")" && pwd -P)/$(basename "$java")
+java_home=$(dirname "$(dirname "$java")")
+javac=$java_home/bin/javac
+[[ -x $javac ]] || die "no javac beside $java (a JDK is needed to compile the hello-world baseline)"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/freshet-coldstart.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# The baseline: the smallest Java main, printing one line.
+cat >"$tmp/Hello.java" <<'JAVA'
+public class Hello {
+  public static void main(String[] args) {
+    System.out.println("Hello from Java!");
+  }
+}
+JAVA
+"$javac" -d "$tmp" "$tmp/Hello.java" || die "could not compile the hello-world baseline"
+
+names=(java-hello jar)
+commands=("\"$java\" -cp \"$tmp\" Hello" "\"$java\" -jar \"$jar\" run samples/hello.dg")
+expected=(java freshet)
+
+if [[ -f $build/freshet.jsa ]]; then
+  if "$java" -XX:SharedArchiveFile="$build/freshet.jsa" -Xshare:on -jar "$jar" run samples/hello.dg \
+      >"$tmp/cds-check.out" 2>&1; then
+    names+=(jar+cds)
+    commands+=("\"$java\" -XX:SharedArchiveFile=\"$build/freshet.jsa\" -Xshare:auto -jar \"$jar\" run samples/hello.dg")
+    expected+=(freshet)
+  else
+    echo "coldstart: $build/freshet.jsa does not fit this jar and this java (-Xshare:on failed); jar+cds not timed:" >&2
+    head -3 "$tmp/cds-check.out" >&2
+  fi
+fi
+if [[ -x $build/freshet ]]; then
+  names+=(launcher)
+  commands+=("JAVA_HOME=\"$java_home\" FRESHET_JAVA_OPTS= \"$build/freshet\" run samples/hello.dg")
+  expected+=(freshet)
+elif [[ -e $build/freshet ]]; then
+  echo "coldstart: $build/freshet is not executable; launcher not timed" >&2
+fi
+
+# Each variant must print what it should before it is timed.
+for i in "${!names[@]}"; do
+  out=$(eval "${commands[$i]}" 2>"$tmp/err") || die "${names[$i]} failed (exit $?): ${commands[$i]}
+$(cat "$tmp/err")"
+  if [[ ${expected[$i]} == freshet ]]; then
+    [[ $out == "$(cat samples/hello.out)" ]] || die "${names[$i]} printed something else than samples/hello.out:
+$out"
+  else
+    [[ $out == "Hello from Java!" ]] || die "the hello-world baseline printed '$out'"
+  fi
+done
+
+now() { date +%s%N; }
+declare -A times
+for ((round = 0; round <= runs; round++)); do
+  for i in "${!names[@]}"; do
+    start=$(now)
+    eval "${commands[$i]}" >/dev/null 2>&1 || die "${names[$i]} failed in round $round"
+    end=$(now)
+    if ((round > 0)); then # round 0 warms the file cache
+      times[${names[$i]}]+="$(((end - start) / 1000)) "
+    fi
+  done
+done
+
+median() { # microseconds, one per word -> the median in milliseconds
+  tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
+}
+
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+echo "Cold start, median of $runs interleaved runs ($(date +%F), $("$java" -version 2>&1 | head -1 | tr -d '"'),"\
+" $(nproc 2>/dev/null || echo "?") cores, load average $load):"
+base=$(median "${times[java-hello]}")
+printf '  %-11s %8s ms\n' "java-hello" "$base"
+for name in "${names[@]:1}"; do
+  m=$(median "${times[$name]}")
+  ratio=$(awk -v a="$m" -v b="$base" 'BEGIN { printf "%.2f", a / b }')
+  verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 3 ? "PASS" : "FAIL") }')
+  printf '  %-11s %8s ms   %5s× the plain Java main   (target ≤ 3×: %s)\n' "$name" "$m" "$ratio" "$verdict"
+done

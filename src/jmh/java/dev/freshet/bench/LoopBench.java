@@ -1,0 +1,63 @@
+package dev.freshet.bench;
+
+import dev.freshet.api.Script;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * loop.dg: the sum of i * i for i in 0 .. 999,999, a {@code for each} over a prepared list; Java loops over the same
+ * {@code List<Long>}. Target ≤ 30×. {@code bindings} is the part of {@code deluge} spent converting the list.
+ */
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LoopBench {
+  private Script script;
+  private Script bindOnly;
+  private List<Long> numbers;
+  private Map<String, Object> bindings;
+
+  @Setup
+  public void setup() {
+    numbers = BenchSupport.numbers(1_000_000);
+    bindings = Map.of("numbers", numbers);
+    script = BenchSupport.compileRaised("loop.dg", "numbers");
+    bindOnly = BenchSupport.RAISED.compile("bindings.dg", "return 0;", "numbers");
+    BenchSupport.same("loop.dg", deluge(), java());
+    BenchSupport.same("loop sum", java(), 333_332_833_333_500_000L);
+  }
+
+  @Benchmark
+  public Object deluge() {
+    return script.run(bindings).value();
+  }
+
+  @Benchmark
+  public long java() {
+    long sum = 0;
+    for (Long i : numbers) {
+      sum = sum + i * i;
+    }
+    return sum;
+  }
+
+  /** Script.run of {@code return 0;} with the same binding: what converting the list costs on every run. */
+  @Benchmark
+  public Object bindings() {
+    return bindOnly.run(bindings).value();
+  }
+}
