@@ -12,13 +12,14 @@ import java.util.stream.Collectors;
  * method form), return type, which call forms are allowed, and a one-line description for docs and the REPL.
  */
 public record Builtin(String name, List<Param> params, boolean varargs, String returns, String doc, boolean method,
-    boolean global, Impl impl, int minArgs) {
+    boolean global, Impl impl, int minArgs, ParamType[] types) {
 
-  /** {@code minArgs} is counted from the parameters once: it is checked on every call. */
+  /** {@code minArgs} and the parameter types are worked out once: they are checked on every call. */
   public Builtin(String name, List<Param> params, boolean varargs, String returns, String doc, boolean method,
       boolean global, Impl impl) {
     this(name, params, varargs, returns, doc, method, global, impl,
-        (int) params.stream().filter(p -> !p.optional()).count());
+        (int) params.stream().filter(p -> !p.optional()).count(),
+        params.stream().map(Param::type).toArray(ParamType[]::new));
   }
 
   public int maxArgs() {
@@ -44,19 +45,21 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
 
   /** As {@link #invoke(Env, Object[])}; {@code method} says args[0] is the receiver of {@code x.fn(…)}. */
   public Object invoke(Env env, Object[] args, boolean method) {
+    ParamType[] types = this.types;
+    int last = types.length - 1;
     for (int i = 0; i < args.length; i++) {
-      Param p = param(i);
+      ParamType type = types[i < last ? i : last];
       Object a = args[i];
-      if (a == null && p.type() != ParamType.ANY) {
-        if (p.type() == ParamType.NUMBER || p.type() == ParamType.NUMERIC || p.type() == ParamType.BOOLEAN) {
+      if (a == null) {
+        if (type == ParamType.NUMBER || type == ParamType.NUMERIC || type == ParamType.BOOLEAN) {
           throw argumentError(i, a, method);
         }
         continue; // null text/collection arguments are the implementation's business (often "returns null")
       }
-      if (!p.type().accepts(a)) {
+      if (!type.accepts(a)) {
         throw argumentError(i, a, method);
       }
-      if (p.type() == ParamType.NUMBER && a instanceof BigDecimal d) {
+      if (type == ParamType.NUMBER && a instanceof BigDecimal d) {
         try {
           args[i] = d.longValueExact();
         } catch (ArithmeticException e) {

@@ -165,6 +165,12 @@ final class StmtNodes {
     int run(Frame f) {
       for (int i = 0; i < conditions.length; i++) {
         Object c = conditions[i].eval(f);
+        if (c == Boolean.TRUE) { // the usual case: operators give the two canonical Booleans
+          return runAll(bodies[i], f);
+        }
+        if (c == Boolean.FALSE) {
+          continue;
+        }
         if (!(c instanceof Boolean)) {
           throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), conditions[i].span);
         }
