@@ -16,15 +16,49 @@ import java.util.Map;
  * compiled, and choose the overload by the receiver when called. Hosts add their own through the same methods.
  */
 public final class BuiltinRegistry {
-  private final Map<String, List<Builtin>> functions = new LinkedHashMap<>();
-  private final Map<String, SystemValue> values = new LinkedHashMap<>();
-  /** Every declaration in registration order, with its family and alias target, for docs and the CLI. */
-  private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, String> valueFamilies = new LinkedHashMap<>();
+  /**
+   * What one library registered. The standard libraries are registered only when a script first needs one of their
+   * names ({@link BuiltinIndex} says which library has which name): linking some 250 functions costs a start-up more
+   * than the whole of a short script. Results always come out in registration order, as if all were registered.
+   */
+  private static final class Fragment {
+    final Map<String, List<Builtin>> functions = new LinkedHashMap<>();
+    final Map<String, SystemValue> values = new LinkedHashMap<>();
+    final List<Entry> entries = new ArrayList<>();
+    final Map<String, String> valueFamilies = new LinkedHashMap<>();
+  }
+
+  /** The standard libraries in order (null after they are registered), then the host's in {@code own}. */
+  private final Library[] pending;
+  private final Fragment[] standard;
+  private final Fragment own = new Fragment();
+  /** name key → positions of the standard libraries that define it (function or value), or null: register eagerly. */
+  private final Map<String, int[]> index;
+  /** Merged overloads by name key, filled as names are looked up. */
+  private final Map<String, List<Builtin>> merged = new java.util.HashMap<>();
   /** Family name → simple name of the library class that registered it, in registration order. */
   private final Map<String, String> families = new LinkedHashMap<>();
+  /** Where declarations go while a library registers. */
+  private Fragment current = own;
   /** The family of the library being registered by {@link #include}, or null. */
   private String family;
+
+  private BuiltinRegistry(List<Library> libraries, Map<String, int[]> index) {
+    this.pending = libraries.toArray(Library[]::new);
+    this.standard = new Fragment[pending.length];
+    this.index = index;
+    for (Library lib : pending) {
+      families.put(lib.family(), lib.getClass().getSimpleName());
+    }
+    if (index == null) {
+      loadAll();
+    }
+  }
+
+  /** An empty registry (hosts and tests add to it). */
+  public BuiltinRegistry() {
+    this(List.of(), Map.of());
+  }
 
   /**
    * One registered function overload as declared: the family (the {@link Library} that registered it) and, for an
@@ -39,25 +73,69 @@ public final class BuiltinRegistry {
   /** The family of functions and values added outside {@link #include}. */
   public static final String OTHER_FAMILY = "Other";
 
-  /** A registry holding the whole standard library. */
+  /** A registry holding the whole standard library (each library registered when first needed). */
   public static BuiltinRegistry standard() {
-    BuiltinRegistry r = new BuiltinRegistry();
-    for (Library lib : StandardLibraries.ALL) {
-      r.include(lib);
-    }
-    return r;
+    return new BuiltinRegistry(StandardLibraries.ALL, BuiltinIndex.load());
   }
 
   /** Registers a library's functions and values, remembering it as their family. */
-  public void include(Library lib) {
-    String outer = family;
+  public synchronized void include(Library lib) {
+    families.putIfAbsent(lib.family(), lib.getClass().getSimpleName());
+    register(lib, own);
+  }
+
+  private void register(Library lib, Fragment into) {
+    String outerFamily = family;
+    Fragment outer = current;
     family = lib.family();
-    families.putIfAbsent(family, lib.getClass().getSimpleName());
+    current = into;
     try {
       lib.register(this);
     } finally {
-      family = outer;
+      family = outerFamily;
+      current = outer;
     }
+  }
+
+  /** Registers the standard library at {@code position} if it is not yet. */
+  private void load(int position) {
+    if (standard[position] == null) {
+      Fragment f = new Fragment();
+      standard[position] = f;
+      register(pending[position], f);
+      pending[position] = null;
+    }
+  }
+
+  private void loadAll() {
+    for (int i = 0; i < standard.length; i++) {
+      load(i);
+    }
+  }
+
+  /** Registers every standard library that defines this name key. */
+  private void loadFor(String key) {
+    if (index == null) {
+      return;
+    }
+    int[] positions = index.get(key);
+    if (positions != null) {
+      for (int p : positions) {
+        load(p);
+      }
+    }
+  }
+
+  /** Every fragment in registration order: the standard libraries registered so far, then the host's. */
+  private List<Fragment> fragments() {
+    List<Fragment> all = new ArrayList<>(standard.length + 1);
+    for (Fragment f : standard) {
+      if (f != null) {
+        all.add(f);
+      }
+    }
+    all.add(own);
+    return all;
   }
 
   static String key(String name) {
@@ -69,50 +147,105 @@ public final class BuiltinRegistry {
     return new Definer(name, doc);
   }
 
-  public void add(Builtin b) {
+  public synchronized void add(Builtin b) {
     add(b, null);
   }
 
-  private void add(Builtin b, String aliasOf) {
-    functions.computeIfAbsent(key(b.name()), k -> new ArrayList<>()).add(b);
-    entries.add(new Entry(b, family == null ? OTHER_FAMILY : family, aliasOf));
+  private synchronized void add(Builtin b, String aliasOf) {
+    current.functions.computeIfAbsent(key(b.name()), k -> new ArrayList<>()).add(b);
+    current.entries.add(new Entry(b, family == null ? OTHER_FAMILY : family, aliasOf));
+    merged.remove(key(b.name()));
   }
 
-  public void value(String name, String doc, java.util.function.Function<dev.freshet.runtime.Env, Object> supplier) {
-    values.put(key(name), new SystemValue(name, doc, supplier));
-    valueFamilies.put(key(name), family == null ? OTHER_FAMILY : family);
+  public synchronized void value(String name, String doc,
+      java.util.function.Function<dev.freshet.runtime.Env, Object> supplier) {
+    current.values.put(key(name), new SystemValue(name, doc, supplier));
+    current.valueFamilies.put(key(name), family == null ? OTHER_FAMILY : family);
   }
 
   /** Every function overload and alias in registration order, with its family. */
-  public List<Entry> entries() {
-    return Collections.unmodifiableList(entries);
+  public synchronized List<Entry> entries() {
+    loadAll();
+    List<Entry> all = new ArrayList<>();
+    fragments().forEach(f -> all.addAll(f.entries));
+    return Collections.unmodifiableList(all);
   }
 
-  /** Every family included so far → the simple name of its library class, in registration order. */
-  public Map<String, String> families() {
-    return Collections.unmodifiableMap(families);
+  /** Every family → the simple name of its library class, in registration order. */
+  public synchronized Map<String, String> families() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(families));
   }
 
   /** The family of a system value (see {@link Library#family()}), or null when there is no such value. */
-  public String familyOfValue(String name) {
-    return valueFamilies.get(key(name));
+  public synchronized String familyOfValue(String name) {
+    String k = key(name);
+    loadFor(k);
+    String found = null;
+    for (Fragment f : fragments()) {
+      found = f.valueFamilies.getOrDefault(k, found); // a later registration replaces an earlier one
+    }
+    return found;
   }
 
   /** The overloads of a function name, or an empty list. */
-  public List<Builtin> lookup(String name) {
-    return functions.getOrDefault(key(name), List.of());
+  public synchronized List<Builtin> lookup(String name) {
+    String k = key(name);
+    List<Builtin> m = merged.get(k);
+    if (m == null) {
+      loadFor(k);
+      List<Builtin> all = new ArrayList<>();
+      for (Fragment f : fragments()) {
+        all.addAll(f.functions.getOrDefault(k, List.of()));
+      }
+      m = List.copyOf(all);
+      merged.put(k, m);
+    }
+    return m;
   }
 
-  public SystemValue systemValue(String name) {
-    return values.get(key(name));
+  public synchronized SystemValue systemValue(String name) {
+    String k = key(name);
+    loadFor(k);
+    SystemValue found = null;
+    for (Fragment f : fragments()) {
+      found = f.values.getOrDefault(k, found); // a later registration replaces an earlier one
+    }
+    return found;
   }
 
-  public Collection<List<Builtin>> allFunctions() {
-    return Collections.unmodifiableCollection(functions.values());
+  public synchronized Collection<List<Builtin>> allFunctions() {
+    loadAll();
+    Map<String, List<Builtin>> all = new LinkedHashMap<>();
+    for (Fragment f : fragments()) {
+      f.functions.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    }
+    return Collections.unmodifiableCollection(all.values());
   }
 
-  public Collection<SystemValue> allValues() {
-    return Collections.unmodifiableCollection(values.values());
+  public synchronized Collection<SystemValue> allValues() {
+    loadAll();
+    Map<String, SystemValue> all = new LinkedHashMap<>();
+    fragments().forEach(f -> all.putAll(f.values));
+    return Collections.unmodifiableCollection(all.values());
+  }
+
+  /** How many standard libraries are registered so far (tests). */
+  synchronized int loadedLibraries() {
+    return (int) java.util.Arrays.stream(standard).filter(java.util.Objects::nonNull).count();
+  }
+
+  /** Name key → positions of the standard libraries defining it, for {@link BuiltinIndex}. */
+  static Map<String, List<Integer>> computeIndex() {
+    BuiltinRegistry r = new BuiltinRegistry(StandardLibraries.ALL, null);
+    Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    for (int i = 0; i < r.standard.length; i++) {
+      int position = i;
+      Fragment f = r.standard[i];
+      f.functions.keySet().forEach(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(position));
+      f.values.keySet().forEach(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(position));
+    }
+    out.replaceAll((k, v) -> v.stream().distinct().toList());
+    return out;
   }
 
   /**
