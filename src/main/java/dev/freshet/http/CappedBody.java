@@ -16,18 +16,26 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   private volatile Flow.Subscription subscription;
   private volatile boolean exceeded;
   private volatile boolean timedOut;
+  private final long deadline;
 
   CappedBody(long cap, long deadlineNanos) {
     this.cap = cap;
-    result.orTimeout(Math.max(1, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
-        .whenComplete((body, failure) -> {
-          if (failure instanceof java.util.concurrent.TimeoutException) {
-            timedOut = true;
-            if (subscription != null) {
-              subscription.cancel();
-            }
-          }
-        });
+    this.deadline = deadlineNanos;
+    BodyDeadlines.watch(this);
+  }
+
+  long deadline() {
+    return deadline;
+  }
+
+  /** Called by the watchdog once the deadline has passed: the body is abandoned. */
+  void expire() {
+    timedOut = true;
+    result.completeExceptionally(new java.util.concurrent.TimeoutException());
+    Flow.Subscription s = subscription;
+    if (s != null) {
+      s.cancel();
+    }
   }
 
   boolean timedOut() {
@@ -47,7 +55,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
-    s.request(1);
+    s.request(Long.MAX_VALUE); // as the JDK's own handlers do: asking for one chunk at a time costs a hop per chunk
   }
 
   @Override
@@ -55,6 +63,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     for (ByteBuffer b : items) {
       if (buffer.size() + (long) b.remaining() > cap) {
         exceeded = true;
+        BodyDeadlines.done(this);
         result.completeExceptionally(new HttpTransport.BodyTooLargeException(cap));
         subscription.cancel();
         return;
@@ -63,16 +72,17 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
       b.get(chunk);
       buffer.write(chunk, 0, chunk.length);
     }
-    subscription.request(1);
   }
 
   @Override
   public void onError(Throwable t) {
+    BodyDeadlines.done(this);
     result.completeExceptionally(t);
   }
 
   @Override
   public void onComplete() {
+    BodyDeadlines.done(this);
     result.complete(buffer.toByteArray());
   }
 }

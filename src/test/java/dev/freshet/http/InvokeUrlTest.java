@@ -166,6 +166,18 @@ class InvokeUrlTest {
   }
 
   @Test
+  void aBodyThatStallsAfterTheHeadersTimesOutToo() {
+    server.stubFor(get("/dribble").willReturn(ok("x".repeat(400)).withChunkedDribbleDelay(8, 4000)));
+    Engine.Builder b = Engine.builder().http(new HttpOptions(Duration.ofSeconds(2), Duration.ofSeconds(1),
+        1 << 20, 5, null));
+    long start = System.nanoTime();
+    RunException e = assertThrows(RunException.class, () -> run(b, "r = invokeurl [ url: base + \"/dribble\" ];"));
+    assertEquals("invokeurl to " + base() + "/dribble failed: timed out: no complete response within 1 s",
+        e.diagnostic().message());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(3).toNanos(), "stopped near the deadline");
+  }
+
+  @Test
   void oversizeBodiesStopAtTheCap() {
     server.stubFor(get("/big").willReturn(ok("x".repeat(5000))));
     server.stubFor(get("/small").willReturn(ok("x".repeat(100))));
