@@ -113,7 +113,11 @@ final class Compiler {
         conditions[b] = expr(i.branches().get(b).condition());
         bodies[b] = block(i.branches().get(b).body());
       }
-      return new StmtNodes.If(conditions, bodies, block(i.otherwise()), span);
+      Exec[] otherwise = block(i.otherwise());
+      if (conditions.length == 1 && otherwise == null) {
+        return new StmtNodes.IfThen(conditions[0], bodies[0], span); // the guard clause: if (…) { return …; }
+      }
+      return new StmtNodes.If(conditions, bodies, otherwise, span);
     } else if (s instanceof Stmt.ForEach f) {
       return new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), span);
     } else if (s instanceof Stmt.Break) {

@@ -23,6 +23,16 @@ abstract class Exec {
    * Runs a block: each statement counts once against the statement limit. Jumps are return codes, not exceptions:
    * a {@code return} in a recursive function costs a compare, not a stack unwind.
    */
+  /** One statement of a block, counted and positioned as {@link #runAll} does. */
+  static int runOne(Exec e, Frame f) {
+    f.run.tick(e.span);
+    try {
+      return e.run(f);
+    } catch (dev.freshet.runtime.ScriptError err) {
+      throw err.at(e.span);
+    }
+  }
+
   static int runAll(Exec[] body, Frame f) {
     for (Exec e : body) {
       f.run.tick(e.span);

@@ -182,6 +182,30 @@ final class StmtNodes {
     }
   }
 
+  /** {@code if (c) { … }} without else: one condition, one block, no loops. */
+  static final class IfThen extends Exec {
+    private final Node condition;
+    private final Exec[] body;
+
+    IfThen(Node condition, Exec[] body, Span span) {
+      super(span);
+      this.condition = condition;
+      this.body = body;
+    }
+
+    @Override
+    int run(Frame f) {
+      Object c = condition.eval(f);
+      if (c == Boolean.TRUE) {
+        return body.length == 1 ? runOne(body[0], f) : runAll(body, f);
+      }
+      if (c instanceof Boolean b) {
+        return b ? runAll(body, f) : NORMAL;
+      }
+      throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), condition.span);
+    }
+  }
+
   /** {@code for each}: over a LIST (a snapshot), a comma-separated TEXT, or a MAP's keys (DECISIONS §16). */
   static final class ForEach extends Exec {
     private final int slot;
