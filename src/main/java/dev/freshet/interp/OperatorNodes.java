@@ -85,15 +85,13 @@ final class OperatorNodes {
   static final class BinaryConst extends Node {
     private final BinaryOp op;
     private final Node left;
-    private final long right;
-    private final Long boxed;
+    private final Long right;
 
     BinaryConst(BinaryOp op, Node left, Long right, Span span) {
       super(span);
       this.op = op;
       this.left = left;
       this.right = right;
-      this.boxed = right;
     }
 
     BinaryOp op() {
@@ -105,20 +103,12 @@ final class OperatorNodes {
     }
 
     Node rightNode() {
-      return new ValueNodes.Const(boxed, span);
+      return new ValueNodes.Const(right, span);
     }
 
     @Override
     Object eval(Frame f) {
-      Object a = left.eval(f);
-      try {
-        if (a instanceof Long x) {
-          return Binary.numbers(op, x, right);
-        }
-        return Binary.apply(op, a, boxed);
-      } catch (ScriptError e) {
-        throw e.at(span);
-      }
+      return withConstant(op, left.eval(f), right, span);
     }
   }
 
@@ -126,15 +116,13 @@ final class OperatorNodes {
   static final class LocalConst extends Node {
     private final BinaryOp op;
     private final int slot;
-    private final long right;
-    private final Long boxed;
+    private final Long right;
 
     LocalConst(BinaryOp op, int slot, Long right, Span span) {
       super(span);
       this.op = op;
       this.slot = slot;
       this.right = right;
-      this.boxed = right;
     }
 
     BinaryOp op() {
@@ -146,20 +134,21 @@ final class OperatorNodes {
     }
 
     Node rightNode() {
-      return new ValueNodes.Const(boxed, span);
+      return new ValueNodes.Const(right, span);
     }
 
     @Override
     Object eval(Frame f) {
-      Object a = f.slots[slot];
-      try {
-        if (a instanceof Long x) {
-          return Binary.numbers(op, x, right);
-        }
-        return Binary.apply(op, TextBuffer.read(a), boxed);
-      } catch (ScriptError e) {
-        throw e.at(span);
-      }
+      return withConstant(op, TextBuffer.read(f.slots[slot]), right, span);
+    }
+  }
+
+  /** {@code a op k} for a NUMBER constant k: the NUMBER fast path first; errors point at the operator. */
+  private static Object withConstant(BinaryOp op, Object a, Long k, Span span) {
+    try {
+      return a instanceof Long x ? Binary.numbers(op, x, k) : Binary.apply(op, a, k);
+    } catch (ScriptError e) {
+      throw e.at(span);
     }
   }
 

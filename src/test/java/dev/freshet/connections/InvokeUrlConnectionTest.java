@@ -38,7 +38,7 @@ class InvokeUrlConnectionTest {
   @TempDir
   Path home;
   WireMockServer wm;
-  LiveFixtures.MutableClock clock;
+  OAuthFixtures.MutableClock clock;
   FileConnectionStore store;
   ConnectionRegistry registry;
   Service service;
@@ -47,7 +47,7 @@ class InvokeUrlConnectionTest {
   @BeforeEach
   void start() throws Exception {
     wm = OAuthFixtures.startServer();
-    clock = new LiveFixtures.MutableClock(T0);
+    clock = new OAuthFixtures.MutableClock(T0);
     store = LiveFixtures.store(home);
     registry = LiveFixtures.registry(store, clock);
     service = LiveFixtures.service(wm, 3600L);

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -22,34 +20,6 @@ final class LiveFixtures {
   static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
 
   private LiveFixtures() {}
-
-  /** A clock the test sets and moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** An oauth2 service whose endpoints and API are all on the WireMock server. */
   static Service service(WireMockServer wm, Long lifetimeSeconds) throws Exception {

@@ -39,7 +39,7 @@ class LiveTokensTest {
   @TempDir
   Path home;
   WireMockServer wm;
-  LiveFixtures.MutableClock clock;
+  OAuthFixtures.MutableClock clock;
   FileConnectionStore store;
   ConnectionRegistry registry;
   Service service;
@@ -48,7 +48,7 @@ class LiveTokensTest {
   @BeforeEach
   void start() throws Exception {
     wm = OAuthFixtures.startServer();
-    clock = new LiveFixtures.MutableClock(T0);
+    clock = new OAuthFixtures.MutableClock(T0);
     store = LiveFixtures.store(home);
     registry = LiveFixtures.registry(store, clock);
     service = LiveFixtures.service(wm, 3600L);

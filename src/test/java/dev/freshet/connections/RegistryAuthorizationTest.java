@@ -40,7 +40,7 @@ class RegistryAuthorizationTest {
     wm = OAuthFixtures.startServer();
     eu = OAuthFixtures.startServer(); // a second "data centre"
     store = LiveFixtures.store(home);
-    registry = LiveFixtures.registry(store, new LiveFixtures.MutableClock(LiveFixtures.T0));
+    registry = LiveFixtures.registry(store, new OAuthFixtures.MutableClock(LiveFixtures.T0));
   }
 
   @AfterEach
