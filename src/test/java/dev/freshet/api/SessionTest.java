@@ -98,7 +98,7 @@ class SessionTest {
     });
     canceller.start();
     CancelledException e = assertThrows(CancelledException.class,
-        () -> slow.eval("<input>", "n = 0; for each a in l { for each b in l { n = n + 1; } }"));
+        () -> slow.eval("<input>", "n = 0; for each a in l { for each b in l { for each c in l { n = n + 1; } } }"));
     canceller.join();
     assertTrue(e.getMessage().contains("execution was cancelled"), e.getMessage());
     assertTrue((Long) slow.variables().get("n") > 0, "the loop ran until it was cancelled");
