@@ -24,6 +24,8 @@ final class Compiler {
   private final Resolution resolution;
   private final BuiltinRegistry registry;
   private final Map<FunctionDecl, UserFunction> functions = new IdentityHashMap<>();
+  /** The function whose body is being compiled; null at the top level. */
+  private UserFunction compiling;
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
   Compiler(Script script, Resolution resolution, BuiltinRegistry registry) {
@@ -37,8 +39,10 @@ final class Compiler {
       functions.put(f, new UserFunction(f, resolution.frameSize(f)));
     }
     for (FunctionDecl f : script.functions()) {
-      functions.get(f).body = block(f.body());
+      compiling = functions.get(f);
+      compiling.body = block(f.body());
     }
+    compiling = null;
     Exec[] top = block(script.statements());
     return new Program(script, script.functions().stream().map(functions::get).toList(), top, resolution.frameSize(script),
         resolution.topLevelSlots());
@@ -125,7 +129,7 @@ final class Compiler {
     } else if (s instanceof Stmt.Continue) {
       return new StmtNodes.Continue(span);
     } else if (s instanceof Stmt.Return r) {
-      return new StmtNodes.Return(r.value() == null ? null : expr(r.value()), span);
+      return new StmtNodes.Return(r.value() == null ? null : expr(r.value()), compiling, span);
     } else if (s instanceof Stmt.Throw t) {
       return new StmtNodes.Throw(expr(t.value()), span);
     } else if (s instanceof Stmt.Try t) {

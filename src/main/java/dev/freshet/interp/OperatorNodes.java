@@ -139,7 +139,7 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
-      return withConstant(op, TextBuffer.read(f.slots[slot]), right, span);
+      return withConstant(op, TextBuffer.read(f.get(slot)), right, span);
     }
   }
 

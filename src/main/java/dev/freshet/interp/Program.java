@@ -47,7 +47,7 @@ public final class Program {
   public Object run(Run run, List<Object> predefined) {
     Frame frame = new Frame(frameSize, run);
     for (int i = 0; i < predefined.size(); i++) {
-      frame.slots[i] = predefined.get(i);
+      frame.set(i, predefined.get(i));
     }
     return runFrame(frame);
   }
@@ -59,13 +59,13 @@ public final class Program {
   public Object runAndKeep(Run run, List<Object> predefined, Map<String, Object> kept) {
     Frame frame = new Frame(frameSize, run);
     for (int i = 0; i < predefined.size(); i++) {
-      frame.slots[i] = predefined.get(i);
+      frame.set(i, predefined.get(i));
     }
     try {
       return runFrame(frame);
     } finally {
       topLevelSlots.entrySet().stream().sorted(Map.Entry.comparingByValue())
-          .forEach(e -> kept.put(e.getKey(), TextBuffer.read(frame.slots[e.getValue()])));
+          .forEach(e -> kept.put(e.getKey(), TextBuffer.read(frame.get(e.getValue()))));
     }
   }
 

@@ -18,8 +18,10 @@ public final class Run implements Env {
   /** The limits, read on every statement and call, kept in fields of their own. */
   private final long maxStatements;
   private final int maxDepth;
-  private long statements;
-  int depth;
+  /** Statements counted before the current chunk; the chunk's size; what is left of it. */
+  private long counted;
+  private long chunk;
+  private long budget;
   private volatile boolean cancelled;
 
   public Run(Consumer<String> out, Env env, Limits limits) {
@@ -35,15 +37,28 @@ public final class Run implements Env {
     out.accept(line);
   }
 
-  /** Counts one executed statement; checks the wall clock every 1024 statements. */
+  /**
+   * Counts one executed statement. The common case is one decrement: the statement limit and the wall clock are
+   * checked when a chunk of at most 1024 statements is used up.
+   */
   void tick(Span at) {
-    if (++statements > maxStatements) {
+    if (--budget < 0) {
+      nextChunk(at);
+    }
+  }
+
+  private void nextChunk(Span at) {
+    counted += chunk; // the statement being counted is the first after them
+    long left = maxStatements - counted;
+    if (left <= 0) {
+      budget = 0;
+      chunk = 1;
       throw new LimitError("statement limit exceeded: more than " + limits.maxStatements()
           + " statements executed", at);
     }
-    if ((statements & 1023) == 0) {
-      checkTime(at);
-    }
+    checkTime(at);
+    chunk = Math.min(1024, left);
+    budget = chunk - 1;
   }
 
   void checkTime(Span at) {
@@ -56,16 +71,13 @@ public final class Run implements Env {
     }
   }
 
-  void enter(Span at) {
-    if (++depth > maxDepth) {
-      depth--;
+  /** The depth of a call made from a frame at {@code callerDepth}, checked against the nested-call limit. */
+  int enter(int callerDepth, Span at) {
+    if (callerDepth >= maxDepth) {
       throw new LimitError("nested function call limit exceeded: more than " + limits.maxDepth()
           + " nested calls", at);
     }
-  }
-
-  void leave() {
-    depth--;
+    return callerDepth + 1;
   }
 
   /** Asks a running script to stop at its next statement check. */
@@ -74,7 +86,7 @@ public final class Run implements Env {
   }
 
   public long statementsExecuted() {
-    return statements;
+    return counted + chunk - budget;
   }
 
   @Override

@@ -26,7 +26,7 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      f.slots[slot] = value.eval(f);
+      f.set(slot, value.eval(f));
       return NORMAL;
     }
   }
@@ -46,16 +46,16 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      Object current = TextBuffer.read(f.slots[slot]);
+      Object current = TextBuffer.read(f.get(slot));
       Object v = value.eval(f);
       try {
-        f.slots[slot] = switch (op) {
+        f.set(slot, switch (op) {
           case ADD -> Ops.add(current, v);
           case SUBTRACT -> Ops.subtract(current, v);
           case MULTIPLY -> Ops.multiply(current, v);
           case DIVIDE -> Ops.divide(current, v);
           default -> Ops.remainder(current, v);
-        };
+        });
       } catch (ScriptError e) {
         throw e.at(span);
       }
@@ -81,9 +81,9 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      Object current = f.slots[slot];
+      Object current = f.get(slot);
       if (parts.length == 1) {
-        f.slots[slot] = add(current, parts[0].eval(f), operators[0]);
+        f.set(slot, add(current, parts[0].eval(f), operators[0]));
         return NORMAL;
       }
       if (current instanceof TextBuffer || current instanceof String) {
@@ -101,7 +101,7 @@ final class StmtNodes {
           current = add(current, parts[i].eval(f), operators[i]);
         }
       }
-      f.slots[slot] = current;
+      f.set(slot, current);
       return NORMAL;
     }
 
@@ -228,7 +228,7 @@ final class StmtNodes {
         if (i > 0) {
           f.run.tick(span); // the header counts once per iteration; the first was counted by the block
         }
-        f.slots[slot] = index ? (Object) (long) i : items.get(i);
+        f.set(slot, index ? (Object) (long) i : items.get(i));
         int done = runAll(body, f);
         if (done == BREAK) {
           return NORMAL;
@@ -277,18 +277,21 @@ final class StmtNodes {
     }
   }
 
+  /** {@code return}: in a function the value is checked against its return type here, where errors point. */
   static final class Return extends Exec {
     private final Node value;
+    private final UserFunction function;
 
-    Return(Node value, Span span) {
+    Return(Node value, UserFunction function, Span span) {
       super(span);
       this.value = value;
+      this.function = function;
     }
 
     @Override
     int run(Frame f) {
-      f.returned = value == null ? null : value.eval(f);
-      f.returnedAt = span;
+      Object v = value == null ? null : value.eval(f);
+      f.returned = function == null ? v : function.returning(v);
       return RETURN;
     }
   }
@@ -330,7 +333,7 @@ final class StmtNodes {
           throw e;
         }
         if (slot >= 0) {
-          f.slots[slot] = new ErrorValue(e.getMessage(), e.span() == null ? span.line() : e.span().line());
+          f.set(slot, new ErrorValue(e.getMessage(), e.span() == null ? span.line() : e.span().line()));
         }
         return runAll(handler, f);
       }

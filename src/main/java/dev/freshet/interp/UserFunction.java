@@ -25,18 +25,19 @@ final class UserFunction {
 
   /** A call with evaluated arguments (hosts, {@code --function}). */
   Object call(Run run, Object[] args, Span callSite) {
-    Frame frame = new Frame(frameSize, run);
+    Frame frame = new Frame(frameSize, run, run.enter(0, callSite));
     for (int i = 0; i < args.length; i++) {
-      frame.slots[i] = parameter(i, args[i]);
+      frame.set(i, parameter(i, args[i]));
     }
     return execute(frame, callSite);
   }
 
   /** A call from a script: the arguments are evaluated straight into the new frame's slots. */
   Object call(Frame caller, Node[] args, Span callSite) {
-    Frame frame = new Frame(frameSize, caller.run);
+    Run run = caller.run;
+    Frame frame = new Frame(frameSize, run, run.enter(caller.depth, callSite));
     for (int i = 0; i < args.length; i++) {
-      frame.slots[i] = parameter(i, args[i].eval(caller));
+      frame.set(i, parameter(i, args[i].eval(caller)));
     }
     return execute(frame, callSite);
   }
@@ -48,27 +49,21 @@ final class UserFunction {
         + ") of " + name() + "()");
   }
 
+  /** Runs the body; a {@code return} has checked its value against the return type and left it in the frame. */
   private Object execute(Frame frame, Span callSite) {
-    Run run = frame.run;
-    run.enter(callSite);
     try {
-      Exec.runAll(body, frame); // a return leaves its value in frame.returned
-      Object value = frame.returned;
-      if (value == null) {
-        return null;
-      }
-      try {
-        return returnType.fits(value) ? value : returnType.accept(value, "the return value of " + name() + "()");
-      } catch (ScriptError e) {
-        throw e.at(frame.returnedAt);
-      }
+      Exec.runAll(body, frame);
+      return frame.returned;
     } catch (ScriptError e) {
       if (callSite != null) {
         e.addCall(name(), callSite);
       }
       throw e;
-    } finally {
-      run.leave();
     }
+  }
+
+  /** The value a {@code return} in this function hands back: checked against the declared return type. */
+  Object returning(Object value) {
+    return returnType.fits(value) ? value : returnType.accept(value, "the return value of " + name() + "()");
   }
 }

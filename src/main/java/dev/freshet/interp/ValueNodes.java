@@ -39,7 +39,7 @@ final class ValueNodes {
 
     @Override
     Object eval(Frame f) {
-      Object v = f.slots[slot];
+      Object v = f.get(slot);
       return v instanceof TextBuffer b ? b.text() : v;
     }
 

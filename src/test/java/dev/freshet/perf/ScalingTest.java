@@ -385,7 +385,9 @@ class ScalingTest {
    * shared is written on the hot path (contended atomics and cache lines bouncing between cores show up as CPU time,
    * locks as waiting, which the test above checks). This is the part of "2 threads give ≥ 1.7× the throughput of one"
    * that a busy machine cannot disturb: the wall-time ratio itself needs two idle cores and is measured by the JMH
-   * suite ({@code ThreadsBench}, printed by {@code Ratios}).
+   * suite ({@code ThreadsBench}, printed by {@code Ratios}). The hardware can still make a second thread slower (two
+   * virtual cores on one physical core run each thread about 1.6× slower), so plain Java doing the same recursion is
+   * measured the same way, interleaved, and the script may not lose much more from the second thread than it does.
    */
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -393,21 +395,31 @@ class ScalingTest {
     assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 processors");
     Script script = ENGINE.compile("fib.dg", FIB, "n");
     Map<String, Object> bindings = Map.of("n", 16L);
+    Runnable deluge = () -> script.run(bindings);
+    Runnable java = () -> {
+      if (fib(24) != 46_368) {
+        throw new AssertionError();
+      }
+    };
     int runs = 200;
-    double[] one = new double[7];
-    double[] two = new double[7];
-    cpuPerRun(script, bindings, 1, runs); // warm-up
-    cpuPerRun(script, bindings, 2, runs);
-    for (int i = 0; i < one.length; i++) {
-      one[i] = cpuPerRun(script, bindings, 1, runs);
-      two[i] = cpuPerRun(script, bindings, 2, runs);
+    long warm = System.nanoTime() + 2_000_000_000L; // until the JIT has settled, not a fixed number of runs
+    while (System.nanoTime() < warm) {
+      cpuPerRun(deluge, 1, runs);
+      cpuPerRun(deluge, 2, runs);
+      cpuPerRun(java, 2, runs);
     }
-    double oneMedian = median(one);
-    double twoMedian = median(two);
-    String report = String.format(Locale.ROOT, "CPU per run of fib(16): 1 thread %.1f µs, 2 threads %.1f µs"
-        + " (%.2f×)", oneMedian / 1e3, twoMedian / 1e3, twoMedian / oneMedian);
+    double[] script2 = new double[9];
+    double[] java2 = new double[9];
+    for (int i = 0; i < script2.length; i++) {
+      script2[i] = cpuPerRun(deluge, 2, runs) / cpuPerRun(deluge, 1, runs);
+      java2[i] = cpuPerRun(java, 2, runs) / cpuPerRun(java, 1, runs);
+    }
+    double scriptMedian = median(script2);
+    double javaMedian = median(java2);
+    String report = String.format(Locale.ROOT, "CPU per run, 2 threads / 1 thread: fib(16) script %.2f×, plain Java"
+        + " fib(24) %.2f×", scriptMedian, javaMedian);
     System.out.println("[scaling] " + report);
-    assertTrue(twoMedian < 1.5 * oneMedian, report);
+    assertTrue(scriptMedian < 1.3 * Math.max(1, javaMedian), report);
   }
 
   /**
@@ -501,8 +513,8 @@ class ScalingTest {
   }
 
   /** CPU nanoseconds per run, summed over {@code threads} threads each making {@code runs} runs at once. */
-  private static double cpuPerRun(Script script, Map<String, Object> bindings, int threads, int runs)
-      throws InterruptedException {
+  /** CPU nanoseconds per run with {@code threads} threads each making {@code runs} runs at once. */
+  private static double cpuPerRun(Runnable work, int threads, int runs) throws InterruptedException {
     CountDownLatch start = new CountDownLatch(1);
     AtomicLong cpu = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -513,7 +525,7 @@ class ScalingTest {
           start.await();
           long c = THREADS.getCurrentThreadCpuTime();
           for (int i = 0; i < runs; i++) {
-            script.run(bindings);
+            work.run();
           }
           cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c);
         } catch (Throwable e) {
