@@ -47,6 +47,11 @@ enum DeclaredType {
     if (v == null || this == ANY) {
       return true;
     }
+    if (this == NUMBER) { // the common types by identity first: the switch below reads a lookup table
+      return v instanceof Long;
+    } else if (this == TEXT) {
+      return v instanceof String;
+    }
     return switch (this) {
       case NUMBER -> v instanceof Long;
       case TEXT -> v instanceof String;

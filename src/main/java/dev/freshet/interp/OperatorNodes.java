@@ -48,19 +48,30 @@ final class OperatorNodes {
       }
     }
 
-    /** NUMBER op NUMBER, the common case, without going through the general rules. */
+    /**
+     * NUMBER op NUMBER, the common case, without going through the general rules. Identity tests rather than a
+     * switch: javac's switch on another class's enum first reads a lookup table, a chain of dependent loads that
+     * showed up as the hottest instructions of a call.
+     */
     static Object numbers(BinaryOp op, long x, long y) {
-      return switch (op) {
-        case ADD -> Ops.addNumbers(x, y);
-        case SUBTRACT -> Ops.subtractNumbers(x, y);
-        case LESS -> x < y;
-        case LESS_EQUAL -> x <= y;
-        case GREATER -> x > y;
-        case GREATER_EQUAL -> x >= y;
-        case EQUAL -> x == y;
-        case NOT_EQUAL -> x != y;
-        default -> apply(op, x, y);
-      };
+      if (op == BinaryOp.ADD) {
+        return Ops.addNumbers(x, y);
+      } else if (op == BinaryOp.SUBTRACT) {
+        return Ops.subtractNumbers(x, y);
+      } else if (op == BinaryOp.LESS) {
+        return x < y;
+      } else if (op == BinaryOp.LESS_EQUAL) {
+        return x <= y;
+      } else if (op == BinaryOp.GREATER) {
+        return x > y;
+      } else if (op == BinaryOp.GREATER_EQUAL) {
+        return x >= y;
+      } else if (op == BinaryOp.EQUAL) {
+        return x == y;
+      } else if (op == BinaryOp.NOT_EQUAL) {
+        return x != y;
+      }
+      return apply(op, x, y);
     }
 
     static Object apply(BinaryOp op, Object a, Object b) {

@@ -198,6 +198,8 @@ final class StmtNodes {
       Object c = condition.eval(f);
       if (c == Boolean.TRUE) {
         return body.length == 1 ? runOne(body[0], f) : runAll(body, f);
+      } else if (c == Boolean.FALSE) {
+        return NORMAL;
       }
       if (c instanceof Boolean b) {
         return b ? runAll(body, f) : NORMAL;

@@ -36,8 +36,18 @@ final class UserFunction {
   Object call(Frame caller, Node[] args, Span callSite) {
     Run run = caller.run;
     Frame frame = new Frame(frameSize, run, run.enter(caller.depth, callSite));
-    for (int i = 0; i < args.length; i++) {
-      frame.set(i, parameter(i, args[i].eval(caller)));
+    int n = args.length; // unrolled for the slots kept in fields: a loop cost more than one argument
+    if (n > 0) {
+      frame.set(0, parameter(0, args[0].eval(caller)));
+      if (n > 1) {
+        frame.set(1, parameter(1, args[1].eval(caller)));
+        if (n > 2) {
+          frame.set(2, parameter(2, args[2].eval(caller)));
+          for (int i = 3; i < n; i++) {
+            frame.set(i, parameter(i, args[i].eval(caller)));
+          }
+        }
+      }
     }
     return execute(frame, callSite);
   }
