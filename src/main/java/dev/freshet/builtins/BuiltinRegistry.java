@@ -252,6 +252,19 @@ public final class BuiltinRegistry {
    * Picks the overload for these arguments. {@code asMethod} says the call was written {@code x.fn(...)}, so
    * {@code args[0]} is the receiver.
    */
+  /**
+   * Whether {@link #choose} picks the same overload for every receiver of this class (the argument count being
+   * fixed at a call site): then a call site may keep its choice while the receiver's class stays the same.
+   */
+  public static boolean choiceDecidedByClass(List<Builtin> overloads, Class<?> receiver) {
+    for (Builtin b : overloads) {
+      if (!b.params().isEmpty() && !b.param(0).type().decidedByClass(receiver)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static Builtin choose(List<Builtin> overloads, Object[] args, boolean asMethod) {
     Builtin arityMatch = null;
     for (Builtin b : overloads) {

@@ -31,6 +31,13 @@ public enum ParamType {
   }
 
   boolean accepts(Object v) {
+    if (this == TEXT) { // the common types by identity first: the switch below reads a lookup table
+      return v instanceof String;
+    } else if (this == NUMBER) {
+      return v instanceof Long || (v instanceof BigDecimal d && isWhole(d));
+    } else if (this == ANY) {
+      return true;
+    }
     return switch (this) {
       case ANY -> true;
       case TEXT -> v instanceof String;
@@ -44,6 +51,19 @@ public enum ParamType {
       case MAP -> v instanceof DelugeCollection c && !c.isList();
       case COLLECTION -> v instanceof DelugeCollection;
       case FILE -> v instanceof dev.freshet.runtime.FileValue;
+    };
+  }
+
+  /**
+   * Whether {@link #accepts} gives the same answer for every value of this class (a collection's kind aside): a
+   * whole DECIMAL passes for a NUMBER and a TEXT holding a number or a date for NUMERIC or DATE_TIME; nothing else
+   * depends on the value.
+   */
+  boolean decidedByClass(Class<?> c) {
+    return switch (this) {
+      case NUMBER -> c != BigDecimal.class;
+      case NUMERIC, DATE_TIME -> c != String.class;
+      default -> true;
     };
   }
 

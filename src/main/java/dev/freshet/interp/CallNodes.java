@@ -14,9 +14,16 @@ final class CallNodes {
   private CallNodes() {}
 
   static Object[] evalAll(Node[] nodes, Frame f) {
-    Object[] values = new Object[nodes.length];
-    for (int i = 0; i < nodes.length; i++) {
-      values[i] = nodes[i].eval(f);
+    int n = nodes.length;
+    Object[] values = new Object[n];
+    if (n > 0) { // unrolled for the usual one to three arguments: a loop cost more than the check of each
+      values[0] = nodes[0].eval(f);
+      if (n > 1) {
+        values[1] = nodes[1].eval(f);
+        for (int i = 2; i < n; i++) {
+          values[i] = nodes[i].eval(f);
+        }
+      }
     }
     return values;
   }
@@ -74,19 +81,22 @@ final class CallNodes {
     }
 
     /**
-     * The overload for these arguments. With one overload, or a collection receiver (whose fit depends only on its
-     * kind: LIST, MAP or undecided), the choice is kept for the next call: the argument count is fixed here.
+     * The overload for these arguments. The choice depends only on the receiver (the argument count is fixed here),
+     * and is kept for the next call when it depends only on the receiver's kind: a collection's LIST, MAP or
+     * undecided, or a scalar's class when no overload's fit depends on the value (a TEXT holding a date does).
      */
     private Builtin choose(Object[] values) {
       Object receiver = values.length > 0 ? values[0] : null;
-      // with several overloads a scalar's fit may depend on its value (TEXT holding a date), a collection's never
-      Object kind = receiver instanceof DelugeCollection c ? c.type()
-          : receiver == null || overloads.size() > 1 ? null : receiver.getClass();
+      Object kind = receiver instanceof DelugeCollection c ? c.type() : receiver == null ? null : receiver.getClass();
       Choice last = cached;
       if (last != null && kind != null && kind == last.kind()) {
         return last.builtin();
       }
       Builtin b = BuiltinRegistry.choose(overloads, values, method);
+      // one overload is the only choice there is (invoke checks every argument); of several, the value may decide
+      if (kind instanceof Class<?> c && overloads.size() > 1 && !BuiltinRegistry.choiceDecidedByClass(overloads, c)) {
+        kind = null;
+      }
       if (kind != null) {
         cached = new Choice(kind, b);
       }
