@@ -30,14 +30,17 @@ public enum ParamType {
     this.display = display;
   }
 
+  /** Small enough to be inlined into every call's argument check: the common types by identity, the rest apart. */
   boolean accepts(Object v) {
-    if (this == TEXT) { // the common types by identity first: the switch below reads a lookup table
+    if (this == TEXT) {
       return v instanceof String;
-    } else if (this == NUMBER) {
-      return v instanceof Long || (v instanceof BigDecimal d && isWhole(d));
-    } else if (this == ANY) {
+    } else if (this == NUMBER && v instanceof Long) {
       return true;
     }
+    return this == ANY || acceptsOther(v);
+  }
+
+  private boolean acceptsOther(Object v) {
     return switch (this) {
       case ANY -> true;
       case TEXT -> v instanceof String;
