@@ -14,20 +14,23 @@ import java.util.regex.Pattern;
  * Registering them like built-ins is what lets {@code check} accept the calls and {@code builtins} list them.
  */
 final class HostLibrary implements Library {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-  private static final Pattern PARAM = Pattern.compile("\\[?[A-Za-z_][A-Za-z0-9_]*]?");
+  /** Compiled when a host function is first declared, not when every engine starts. */
+  private static final class Syntax {
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    static final Pattern PARAM = Pattern.compile("\\[?[A-Za-z_][A-Za-z0-9_]*]?");
+  }
 
   /** One host function as declared on the builder. */
   record Function(String name, List<String> parameters, String doc, HostFunction body) {
     Function {
-      if (name == null || !NAME.matcher(name).matches()) {
+      if (name == null || !Syntax.NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("a host function name is a name such as sendSms or zoho.crm.getRecordById,"
             + " got '" + name + "'");
       }
       parameters = List.copyOf(parameters);
       boolean optional = false;
       for (String p : parameters) {
-        if (!PARAM.matcher(p).matches() || p.startsWith("[") != p.endsWith("]")) {
+        if (!Syntax.PARAM.matcher(p).matches() || p.startsWith("[") != p.endsWith("]")) {
           throw new IllegalArgumentException(name + ": a parameter is a name, or [name] when optional, got '" + p
               + "'");
         }
