@@ -52,8 +52,15 @@ public final class Values {
     };
   }
 
-  /** How {@code info} and text concatenation show a value (DECISIONS §7). */
+  /**
+   * How {@code info} and text concatenation show a value (DECISIONS §7). A TEXT is returned as it is here, in a method
+   * small enough for the JIT to inline into every caller; the rest is {@link #otherToText}.
+   */
   public static String toText(Object v) {
+    return v instanceof String s ? s : otherToText(v);
+  }
+
+  private static String otherToText(Object v) {
     if (v == null) {
       return "";
     } else if (v instanceof String s) {
