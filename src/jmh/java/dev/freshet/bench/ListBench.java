@@ -1,9 +1,7 @@
 package dev.freshet.bench;
 
-import dev.freshet.api.Script;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,25 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ListBench {
-  private Script script;
-  private Script bindOnly;
-  private List<Long> numbers;
-  private Map<String, Object> bindings;
-
+public class ListBench extends NumbersBench {
   @Setup
   public void setup() {
-    numbers = BenchSupport.numbers(100_000);
-    bindings = Map.of("numbers", numbers);
-    script = BenchSupport.compileRaised("list.dg", "numbers");
-    bindOnly = BenchSupport.RAISED.compile("bindings.dg", "return 0;", "numbers");
+    prepare("list.dg", BenchSupport.numbers(100_000));
     BenchSupport.same("list.dg", deluge(), java());
     BenchSupport.same("list total", java(), 888_890L);
-  }
-
-  @Benchmark
-  public Object deluge() {
-    return script.run(bindings).value();
   }
 
   @Benchmark
@@ -58,11 +43,5 @@ public class ListBench {
       total = total + item.length();
     }
     return total;
-  }
-
-  /** Script.run of {@code return 0;} with the same binding: what converting the list costs on every run. */
-  @Benchmark
-  public Object bindings() {
-    return bindOnly.run(bindings).value();
   }
 }

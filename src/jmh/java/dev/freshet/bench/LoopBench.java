@@ -1,8 +1,6 @@
 package dev.freshet.bench;
 
-import dev.freshet.api.Script;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,25 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class LoopBench {
-  private Script script;
-  private Script bindOnly;
-  private List<Long> numbers;
-  private Map<String, Object> bindings;
-
+public class LoopBench extends NumbersBench {
   @Setup
   public void setup() {
-    numbers = BenchSupport.numbers(1_000_000);
-    bindings = Map.of("numbers", numbers);
-    script = BenchSupport.compileRaised("loop.dg", "numbers");
-    bindOnly = BenchSupport.RAISED.compile("bindings.dg", "return 0;", "numbers");
+    prepare("loop.dg", BenchSupport.numbers(1_000_000));
     BenchSupport.same("loop.dg", deluge(), java());
     BenchSupport.same("loop sum", java(), 333_332_833_333_500_000L);
-  }
-
-  @Benchmark
-  public Object deluge() {
-    return script.run(bindings).value();
   }
 
   @Benchmark
@@ -53,11 +38,5 @@ public class LoopBench {
       sum = sum + i * i;
     }
     return sum;
-  }
-
-  /** Script.run of {@code return 0;} with the same binding: what converting the list costs on every run. */
-  @Benchmark
-  public Object bindings() {
-    return bindOnly.run(bindings).value();
   }
 }

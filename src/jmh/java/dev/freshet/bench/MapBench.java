@@ -1,6 +1,5 @@
 package dev.freshet.bench;
 
-import dev.freshet.api.Script;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class MapBench {
-  private Script script;
-  private Script bindOnly;
-  private List<Long> numbers;
-  private Map<String, Object> bindings;
-
+public class MapBench extends NumbersBench {
   @Setup
   public void setup() {
-    numbers = BenchSupport.numbers(50_000);
-    bindings = Map.of("numbers", numbers);
-    script = BenchSupport.compileRaised("map.dg", "numbers");
-    bindOnly = BenchSupport.RAISED.compile("bindings.dg", "return 0;", "numbers");
+    prepare("map.dg", BenchSupport.numbers(50_000));
     BenchSupport.same("map.dg", deluge(), java());
     BenchSupport.same("map sum", java(), 1_249_975_000L);
-  }
-
-  @Benchmark
-  public Object deluge() {
-    return script.run(bindings).value();
   }
 
   @Benchmark
@@ -58,11 +44,5 @@ public class MapBench {
       sum = sum + m.get(k);
     }
     return sum;
-  }
-
-  /** Script.run of {@code return 0;} with the same binding: what converting the list costs on every run. */
-  @Benchmark
-  public Object bindings() {
-    return bindOnly.run(bindings).value();
   }
 }

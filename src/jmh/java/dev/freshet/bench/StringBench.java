@@ -1,9 +1,7 @@
 package dev.freshet.bench;
 
-import dev.freshet.api.Script;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,27 +25,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class StringBench {
+public class StringBench extends NumbersBench {
   static final String TEXT = "the quick brown fox jumps over a lazy do";
 
-  private Script script;
-  private Script bindOnly;
-  private List<Long> numbers;
-  private Map<String, Object> bindings;
   private String s = TEXT;
 
   @Setup
   public void setup() {
-    numbers = BenchSupport.numbers(100_000, 20);
-    bindings = Map.of("numbers", numbers);
-    script = BenchSupport.compileRaised("string.dg", "numbers");
-    bindOnly = BenchSupport.RAISED.compile("bindings.dg", "return 0;", "numbers");
+    prepare("string.dg", BenchSupport.numbers(100_000, 20));
     BenchSupport.same("string.dg", deluge(), java());
-  }
-
-  @Benchmark
-  public Object deluge() {
-    return script.run(bindings).value();
   }
 
   @Benchmark
@@ -58,11 +44,5 @@ public class StringBench {
       total = total + s.substring(from, from + 20).toUpperCase(Locale.ROOT).indexOf("O");
     }
     return total;
-  }
-
-  /** Script.run of {@code return 0;} with the same binding: what converting the list costs on every run. */
-  @Benchmark
-  public Object bindings() {
-    return bindOnly.run(bindings).value();
   }
 }
