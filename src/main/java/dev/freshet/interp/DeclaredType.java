@@ -53,8 +53,6 @@ enum DeclaredType {
       return v instanceof String;
     }
     return switch (this) {
-      case NUMBER -> v instanceof Long;
-      case TEXT -> v instanceof String;
       case BOOLEAN -> v instanceof Boolean;
       case DECIMAL -> v instanceof BigDecimal;
       case MAP -> v instanceof DelugeCollection c && !c.isList();

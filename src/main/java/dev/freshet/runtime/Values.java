@@ -63,8 +63,6 @@ public final class Values {
   private static String otherToText(Object v) {
     if (v == null) {
       return "";
-    } else if (v instanceof String s) {
-      return s;
     } else if (v instanceof BigDecimal d) {
       return decimalText(d);
     } else if (v instanceof DelugeCollection c) {
