@@ -7,7 +7,9 @@ import dev.freshet.http.HttpTransport;
 import dev.freshet.http.JdkHttpTransport;
 import dev.freshet.interp.Run;
 import dev.freshet.mail.MailSender;
+import dev.freshet.parse.ParseCache;
 import dev.freshet.runtime.Limits;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -46,6 +48,8 @@ public final class Engine {
   final String user;
   /** Made on first use: a script that names no connection never opens the store. */
   private final Supplier<ConnectionRegistry> connections;
+  /** Null when parsed scripts are not kept. */
+  final ParseCache parseCache;
   private final HttpTransport givenTransport;
   private volatile HttpTransport transport;
 
@@ -61,6 +65,7 @@ public final class Engine {
     this.user = b.user;
     this.connections = b.connections == null ? null : memo(b.connections);
     this.givenTransport = b.transport;
+    this.parseCache = b.parseCache;
     HostLibrary host = new HostLibrary(b.functions, b.user);
     if (b.functions.isEmpty()) {
       // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
@@ -210,6 +215,7 @@ public final class Engine {
     private MailSender mail;
     private String user = "freshet@localhost";
     private Supplier<ConnectionRegistry> connections;
+    private ParseCache parseCache;
 
     private Builder() {}
 
@@ -342,6 +348,17 @@ public final class Engine {
      * {@code zoho.loginuser} and {@code zoho.adminuser} the part before the {@code @} (default
      * {@code freshet@localhost}).
      */
+    /**
+     * Keeps the parsed form of every script compiled in {@code directory} (created when first needed), so that
+     * compiling an unchanged text again, in this process or a later one, skips the parser: most of a short script's
+     * start-up on a fresh JVM. Entries are checked against the text and this Freshet build before use; a folder that
+     * cannot be written only means parsing every time. Off unless set.
+     */
+    public Builder cacheParsedScripts(Path directory) {
+      this.parseCache = ParseCache.in(Objects.requireNonNull(directory));
+      return this;
+    }
+
     public Builder user(String email) {
       if (email == null || email.isBlank()) {
         throw new IllegalArgumentException("the user is an email address such as ada@example.com");

@@ -3,6 +3,7 @@ package dev.freshet.api;
 import dev.freshet.interp.Interpreter;
 import dev.freshet.interp.Program;
 import dev.freshet.interp.Run;
+import dev.freshet.parse.ParseCache;
 import dev.freshet.parse.Parser;
 import dev.freshet.parse.SyntaxError;
 import dev.freshet.runtime.LimitError;
@@ -46,7 +47,7 @@ public final class Script {
   /** {@code closed}: only {@code declared} may be read unassigned; otherwise unassigned names become free variables. */
   static Script compile(Engine engine, String name, String text, List<String> declared, boolean closed) {
     SourceFile source = new SourceFile(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
-    dev.freshet.ast.Script ast = parse(source);
+    dev.freshet.ast.Script ast = parse(source, engine.parseCache);
     Interpreter.Compiled compiled = compile(source, ast, engine, declared);
     Map<String, Diagnostic> free = Map.of();
     List<String> variables = declared;
@@ -76,12 +77,12 @@ public final class Script {
   }
 
   static void parseOnly(String name, String text) {
-    parse(new SourceFile(name, text));
+    parse(new SourceFile(name, text), null);
   }
 
-  private static dev.freshet.ast.Script parse(SourceFile source) {
+  private static dev.freshet.ast.Script parse(SourceFile source, ParseCache cache) {
     try {
-      return Parser.parseScript(source);
+      return cache == null ? Parser.parseScript(source) : DeepStack.call(() -> cache.parse(source));
     } catch (SyntaxError e) {
       throw new CompileException(e.diagnostics());
     } catch (StackOverflowError e) {

@@ -28,28 +28,24 @@ public final class BuiltinRegistry {
     final Map<String, String> valueFamilies = new LinkedHashMap<>();
   }
 
-  /** The standard libraries in order (null after they are registered), then the host's in {@code own}. */
-  private final Library[] pending;
+  /** What each standard library registered, by position in {@link StandardLibraries}; null until it is needed. */
   private final Fragment[] standard;
   private final Fragment own = new Fragment();
   /** name key → positions of the standard libraries that define it (function or value), or null: register eagerly. */
   private final Map<String, int[]> index;
   /** Merged overloads by name key, filled as names are looked up. */
   private final Map<String, List<Builtin>> merged = new java.util.HashMap<>();
-  /** Family name → simple name of the library class that registered it, in registration order. */
+  /** Family name → simple name of the library class, for the host's libraries (see {@link #include}). */
   private final Map<String, String> families = new LinkedHashMap<>();
   /** Where declarations go while a library registers. */
   private Fragment current = own;
   /** The family of the library being registered by {@link #include}, or null. */
   private String family;
 
-  private BuiltinRegistry(List<Library> libraries, Map<String, int[]> index) {
-    this.pending = libraries.toArray(Library[]::new);
-    this.standard = new Fragment[pending.length];
+  /** Libraries are created (their classes loaded) only when registered: most scripts need only a few. */
+  private BuiltinRegistry(int standardLibraries, Map<String, int[]> index) {
+    this.standard = new Fragment[standardLibraries];
     this.index = index;
-    for (Library lib : pending) {
-      families.put(lib.family(), lib.getClass().getSimpleName());
-    }
     if (index == null) {
       loadAll();
     }
@@ -57,7 +53,7 @@ public final class BuiltinRegistry {
 
   /** An empty registry (hosts and tests add to it). */
   public BuiltinRegistry() {
-    this(List.of(), Map.of());
+    this(0, Map.of());
   }
 
   /**
@@ -75,7 +71,7 @@ public final class BuiltinRegistry {
 
   /** A registry holding the whole standard library (each library registered when first needed). */
   public static BuiltinRegistry standard() {
-    return new BuiltinRegistry(StandardLibraries.ALL, BuiltinIndex.load());
+    return new BuiltinRegistry(StandardLibraries.COUNT, BuiltinIndex.load());
   }
 
   /** Registers a library's functions and values, remembering it as their family. */
@@ -102,8 +98,7 @@ public final class BuiltinRegistry {
     if (standard[position] == null) {
       Fragment f = new Fragment();
       standard[position] = f;
-      register(pending[position], f);
-      pending[position] = null;
+      register(StandardLibraries.create(position), f);
     }
   }
 
@@ -173,7 +168,13 @@ public final class BuiltinRegistry {
 
   /** Every family → the simple name of its library class, in registration order. */
   public synchronized Map<String, String> families() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(families));
+    Map<String, String> all = new LinkedHashMap<>();
+    for (int i = 0; i < standard.length; i++) {
+      Library lib = StandardLibraries.create(i);
+      all.put(lib.family(), lib.getClass().getSimpleName());
+    }
+    families.forEach(all::putIfAbsent);
+    return Collections.unmodifiableMap(all);
   }
 
   /** The family of a system value (see {@link Library#family()}), or null when there is no such value. */
@@ -236,7 +237,7 @@ public final class BuiltinRegistry {
 
   /** Name key → positions of the standard libraries defining it, for {@link BuiltinIndex}. */
   static Map<String, List<Integer>> computeIndex() {
-    BuiltinRegistry r = new BuiltinRegistry(StandardLibraries.ALL, null);
+    BuiltinRegistry r = new BuiltinRegistry(StandardLibraries.COUNT, null);
     Map<String, List<Integer>> out = new java.util.TreeMap<>();
     for (int i = 0; i < r.standard.length; i++) {
       int position = i;

@@ -29,9 +29,15 @@ public interface Library {
     }
     Set<String> acronyms = Set.of("aes", "json", "xml", "url", "csv", "html", "crm", "api");
     List<String> words = new ArrayList<>();
-    for (String w : simple.split("(?<=[a-z0-9])(?=[A-Z])")) {
-      String lower = w.toLowerCase(java.util.Locale.ROOT);
-      words.add(acronyms.contains(lower) ? lower.toUpperCase(java.util.Locale.ROOT) : words.isEmpty() ? w : lower);
+    int start = 0;
+    for (int i = 1; i <= simple.length(); i++) { // a word ends before an upper-case letter that follows a lower one
+      if (i == simple.length() || (Character.isUpperCase(simple.charAt(i))
+          && (Character.isLowerCase(simple.charAt(i - 1)) || Character.isDigit(simple.charAt(i - 1))))) {
+        String w = simple.substring(start, i);
+        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        words.add(acronyms.contains(lower) ? lower.toUpperCase(java.util.Locale.ROOT) : words.isEmpty() ? w : lower);
+        start = i;
+      }
     }
     return String.join(" ", words);
   }

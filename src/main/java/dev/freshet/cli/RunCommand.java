@@ -90,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
       + " into DIR (default: ~/.freshet/outbox, unless FRESHET_SMTP_URL names an SMTP server to send through).")
   String mailOutbox;
 
+  @Option(names = "--no-cache", description = "Parse the script even if an unchanged copy was parsed before (parsed"
+      + " scripts are kept in ~/.freshet/cache/parsed unless FRESHET_CACHE=off).")
+  boolean noCache;
+
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
@@ -159,6 +163,10 @@ final class RunCommand implements Callable<Integer> {
     Engine.Builder builder = Engine.builder().limits(limits).http(http)
         .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
         .connections(() -> ConnectionsCommand.registry(terminal));
+    Path parsed = noCache ? null : terminal.parseCache();
+    if (parsed != null) {
+      builder.cacheParsedScripts(parsed);
+    }
     if (seed != null) {
       builder.seed(seed);
     }

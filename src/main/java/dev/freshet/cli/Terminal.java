@@ -21,4 +21,12 @@ public record Terminal(Path directory, InputStream in, PrintStream out, PrintStr
     return home != null && !home.isBlank() ? directory.resolve(home)
         : Path.of(System.getProperty("user.home"), ".freshet");
   }
+
+  /** Where {@code run} keeps parsed scripts: {@code cache/parsed} in the home folder; null when FRESHET_CACHE=off. */
+  Path parseCache() {
+    String setting = env.get("FRESHET_CACHE");
+    boolean off = setting != null && (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("false")
+        || setting.equals("0"));
+    return off ? null : home().resolve("cache").resolve("parsed");
+  }
 }
