@@ -54,7 +54,7 @@ public final class Engine {
   private volatile HttpTransport transport;
 
   private Engine(Builder b) {
-    this.output = b.output;
+    this.output = b.output != null ? b.output : System.out::println;
     this.givenZone = b.zone;
     this.clock = b.clock;
     this.seed = b.seed;
@@ -70,11 +70,14 @@ public final class Engine {
     if (b.functions.isEmpty()) {
       // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
       this.registry = new CompletableFuture<>();
-      Thread t = new Thread(() -> {
-        try {
-          registry.complete(withHost(host));
-        } catch (Throwable e) {
-          registry.completeExceptionally(e);
+      Thread t = new Thread(new Runnable() { // not a lambda: see Main.main
+        @Override
+        public void run() {
+          try {
+            registry.complete(withHost(host));
+          } catch (Throwable e) {
+            registry.completeExceptionally(e);
+          }
         }
       }, "freshet-builtins");
       t.setDaemon(true);
@@ -202,7 +205,8 @@ public final class Engine {
    * builder, and {@link #build()} may be called more than once.
    */
   public static final class Builder {
-    private Consumer<String> output = System.out::println;
+    /** Null: standard output. */
+    private Consumer<String> output;
     /** Null: the system's zone, looked up when a script first needs it (reading the zone rules takes a while). */
     private ZoneId zone;
     private Clock clock;

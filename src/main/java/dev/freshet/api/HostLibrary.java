@@ -61,11 +61,14 @@ final class HostLibrary implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     String name = user.indexOf('@') > 0 ? user.substring(0, user.indexOf('@')) : user;
-    r.value("zoho.loginuserid", "The email address of the user running the script (the engine's user)", env -> user);
-    r.value("zoho.adminuserid", "The email address of the account's administrator (the engine's user)", env -> user);
+    r.value("zoho.loginuserid", "The email address of the user running the script (the engine's user)",
+        new Constant(user));
+    r.value("zoho.adminuserid", "The email address of the account's administrator (the engine's user)",
+        new Constant(user));
     r.value("zoho.loginuser", "The name of the user running the script: the engine's user before the @",
-        env -> name);
-    r.value("zoho.adminuser", "The name of the account's administrator: the engine's user before the @", env -> name);
+        new Constant(name));
+    r.value("zoho.adminuser", "The name of the account's administrator: the engine's user before the @",
+        new Constant(name));
     for (Function f : functions) {
       if (!r.lookup(f.name()).isEmpty()) {
         throw new IllegalArgumentException("host function " + f.name() + " clashes with the built-in "
@@ -104,6 +107,20 @@ final class HostLibrary implements Library {
       return Conversions.toDeluge(result, env.zone(), "the value " + f.name() + " returned");
     } catch (IllegalArgumentException e) {
       throw new ScriptError(f.name() + " failed: " + e.getMessage());
+    }
+  }
+
+  /** A value that is the same in every run; a class, not a lambda, as every engine registers these (see Main.main). */
+  private static final class Constant implements java.util.function.Function<dev.freshet.runtime.Env, Object> {
+    private final Object value;
+
+    Constant(Object value) {
+      this.value = value;
+    }
+
+    @Override
+    public Object apply(dev.freshet.runtime.Env env) {
+      return value;
     }
   }
 }

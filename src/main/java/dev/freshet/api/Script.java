@@ -70,9 +70,13 @@ public final class Script {
   private static Interpreter.Compiled compile(SourceFile source, dev.freshet.ast.Script ast, Engine engine,
       List<String> variables) {
     try {
-      return DeepStack.call(() -> Interpreter.compile(ast, engine.registry(), variables));
-    } catch (StackOverflowError e) {
-      throw tooDeep(source);
+      return Interpreter.compile(ast, engine.registry(), variables);
+    } catch (StackOverflowError e) { // again on a big stack; the lambda only here, see Main.main
+      try {
+        return DeepStack.onBigStack(() -> Interpreter.compile(ast, engine.registry(), variables));
+      } catch (StackOverflowError again) {
+        throw tooDeep(source);
+      }
     }
   }
 
@@ -82,11 +86,19 @@ public final class Script {
 
   private static dev.freshet.ast.Script parse(SourceFile source, ParseCache cache) {
     try {
-      return cache == null ? Parser.parseScript(source) : DeepStack.call(() -> cache.parse(source));
+      return cache == null ? Parser.parseScript(source) : cacheParse(cache, source);
     } catch (SyntaxError e) {
       throw new CompileException(e.diagnostics());
     } catch (StackOverflowError e) {
       throw tooDeep(source);
+    }
+  }
+
+  private static dev.freshet.ast.Script cacheParse(ParseCache cache, SourceFile source) {
+    try {
+      return cache.parse(source);
+    } catch (StackOverflowError e) {
+      return DeepStack.onBigStack(() -> cache.parse(source));
     }
   }
 
@@ -140,7 +152,11 @@ public final class Script {
   public Result run(Map<String, ?> bindings, Consumer<String> output) {
     List<Object> values = values(bindings);
     Run run = engine.newRun(Objects.requireNonNull(output));
-    return execute(run, () -> program.run(run, values), () -> false);
+    try { // not execute(run, () -> …): see Main.main
+      return new Result(program.run(run, values), run.statementsExecuted());
+    } catch (ScriptError | StackOverflowError e) {
+      throw failure(e, false);
+    }
   }
 
   /**
@@ -207,17 +223,22 @@ public final class Script {
   /** Runs {@code body} and turns the ways a script stops into the public exceptions. */
   private Result execute(Run run, Supplier<Object> body, BooleanSupplier cancelled) {
     try {
-      Object value = body.get();
-      return new Result(value, run.statementsExecuted());
-    } catch (LimitError e) {
-      throw cancelled.getAsBoolean() ? new CancelledException(diagnostic(e))
-          : new LimitExceededException(diagnostic(e));
-    } catch (ScriptError e) {
-      throw RunException.of(e, diagnostic(e));
-    } catch (StackOverflowError e) {
-      throw new LimitExceededException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
-          "the script nested too deeply (stack overflow)", source, null));
+      return new Result(body.get(), run.statementsExecuted());
+    } catch (ScriptError | StackOverflowError e) {
+      throw failure(e, e instanceof LimitError && cancelled.getAsBoolean());
     }
+  }
+
+  /** The public exception for a way a script stops: a script error, a limit (or a cancel), a stack overflow. */
+  private RuntimeException failure(Throwable e, boolean cancelled) {
+    if (e instanceof LimitError limit) {
+      return cancelled ? new CancelledException(diagnostic(limit)) : new LimitExceededException(diagnostic(limit));
+    }
+    if (e instanceof ScriptError error) {
+      return RunException.of(error, diagnostic(error));
+    }
+    return new LimitExceededException(new Diagnostic(Diagnostic.Kind.RUNTIME_ERROR,
+        "the script nested too deeply (stack overflow)", source, null));
   }
 
   CancelledException cancelledBeforeStart() {

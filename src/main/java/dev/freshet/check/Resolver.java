@@ -135,7 +135,9 @@ public final class Resolver {
     } else if (s instanceof Stmt.SendMail m) {
       params(m.params());
     } else if (s instanceof Stmt.CreatorOnly c) {
-      c.parts().forEach(this::expr);
+      for (Expr item : c.parts()) {
+        expr(item);
+      }
     }
   }
 
@@ -173,7 +175,9 @@ public final class Resolver {
         error(n.span(), "variable '" + n.name() + "' is not defined" + Suggest.hint(n.name(), scope.slots.keySet()));
       }
     } else if (e instanceof Expr.ListLiteral l) {
-      l.items().forEach(this::expr);
+      for (Expr item : l.items()) {
+        expr(item);
+      }
     } else if (e instanceof Expr.MapLiteral m) {
       for (Expr.Entry entry : m.entries()) {
         expr(entry.key());
@@ -185,17 +189,23 @@ public final class Resolver {
       expr(b.left());
       expr(b.right());
     } else if (e instanceof Expr.Call c) {
-      c.args().forEach(this::expr);
+      for (Expr item : c.args()) {
+        expr(item);
+      }
       call(c, c.name(), c.args().size(), c.span(), true);
     } else if (e instanceof Expr.QualifiedCall c) {
-      c.args().forEach(this::expr);
+      for (Expr item : c.args()) {
+        expr(item);
+      }
       String[] parts = c.name().split("\\.");
       if (parts.length == 2 && (parts[0].equals("standalone") || parts[0].equals("thisapp"))) {
         call(c, parts[1], c.args().size(), c.span(), true);
       }
     } else if (e instanceof Expr.MethodCall m) {
       expr(m.target());
-      m.args().forEach(this::expr);
+      for (Expr item : m.args()) {
+        expr(item);
+      }
       if (!known.isMethod(m.name())) {
         error(m.span(), "unknown function '" + m.name() + "'");
       }

@@ -13,6 +13,11 @@ final class Scope {
   }
 
   int define(String name) {
-    return slots.computeIfAbsent(name, n -> slots.size());
+    Integer slot = slots.get(name);
+    if (slot == null) {
+      slot = slots.size();
+      slots.put(name, slot);
+    }
+    return slot;
   }
 }

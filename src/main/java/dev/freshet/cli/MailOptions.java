@@ -54,7 +54,12 @@ final class MailOptions {
     Path folder = outbox == null ? terminal.home().resolve("outbox")
         : outbox.equals("~") || outbox.startsWith("~/") ? Path.of(home, outbox.substring(1).replaceFirst("^/", ""))
         : terminal.resolve(outbox);
-    return lazy(() -> new EmlOutbox(folder));
+    return lazy(new Supplier<>() { // not a lambda: see Main.main
+      @Override
+      public MailSender get() {
+        return new EmlOutbox(folder);
+      }
+    });
   }
 
   /** Makes the sender when a script first sends mail: an outbox opens a Jakarta Mail session, slow to start. */

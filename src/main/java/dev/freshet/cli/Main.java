@@ -38,9 +38,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int[] code = {RUNTIME_ERROR};
-    // a big stack, so that deeply nested scripts run instead of overflowing
-    Thread main = new Thread(null, () -> code[0] = execute(args, new Terminal(Path.of(""), System.in, out, err)),
-        "freshet", 512L * 1024 * 1024);
+    // a big stack, so that deeply nested scripts run instead of overflowing. Not a lambda, here and on the rest of
+    // the way through `run`: the first lambda of a process costs a cold start ~10 ms of method-handle set-up.
+    Thread main = new Thread(null, new Runnable() {
+      @Override
+      public void run() {
+        code[0] = execute(args, new Terminal(Path.of(""), System.in, out, err));
+      }
+    }, "freshet", 512L * 1024 * 1024);
     main.start();
     try {
       main.join();

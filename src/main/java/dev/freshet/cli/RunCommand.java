@@ -161,8 +161,13 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintStream out = terminal.out();
     Engine.Builder builder = Engine.builder().limits(limits).http(http)
-        .output(line -> write(out, line)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
-        .connections(() -> ConnectionsCommand.registry(terminal));
+        .output(new Lines(out)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
+        .connections(new java.util.function.Supplier<>() { // classes, not lambdas: see Main.main
+          @Override
+          public dev.freshet.connections.ConnectionRegistry get() {
+            return ConnectionsCommand.registry(terminal);
+          }
+        });
     Path parsed = noCache ? null : terminal.parseCache();
     if (parsed != null) {
       builder.cacheParsedScripts(parsed);
@@ -190,11 +195,11 @@ final class RunCommand implements Callable<Integer> {
       }
       Map<String, Object> bindings;
       try {
-        bindings = typed(rawArgs, key -> false);
+        bindings = rawArgs.isEmpty() ? Map.of() : typed(rawArgs, key -> false);
       } catch (IllegalArgumentException e) {
         return usage(e.getMessage());
       }
-      Script script = engine.compile(name, text, bindings.keySet().toArray(String[]::new));
+      Script script = engine.compile(name, text, bindings.keySet().toArray(new String[0]));
       if (!script.hasTopLevelStatements() && !script.functionNames().isEmpty()) {
         if (script.functionNames().size() > 1) {
           return usage(name + " defines several functions and no top-level statements; choose one with --function"
@@ -286,6 +291,20 @@ final class RunCommand implements Callable<Integer> {
   private static void write(PrintStream out, String line) {
     out.print(line);
     out.print('\n');
+  }
+
+  /** Each {@code info} line onto standard output. */
+  private static final class Lines implements java.util.function.Consumer<String> {
+    private final PrintStream out;
+
+    Lines(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void accept(String line) {
+      write(out, line);
+    }
   }
 
   private int usage(String message) {

@@ -44,8 +44,16 @@ final class Compiler {
     }
     compiling = null;
     Exec[] top = block(script.statements());
-    return new Program(script, script.functions().stream().map(functions::get).toList(), top, resolution.frameSize(script),
+    return new Program(script, functionsInOrder(), top, resolution.frameSize(script),
         resolution.topLevelSlots());
+  }
+
+  private List<UserFunction> functionsInOrder() {
+    List<UserFunction> inOrder = new ArrayList<>();
+    for (FunctionDecl f : script.functions()) {
+      inOrder.add(functions.get(f));
+    }
+    return inOrder;
   }
 
   Exec[] block(List<Stmt> stmts) {
@@ -87,7 +95,7 @@ final class Compiler {
     if (parts.isEmpty() || !(n instanceof ValueNodes.Local l) || l.slot() != slot) {
       return null;
     }
-    return new StmtNodes.Append(slot, parts.toArray(Node[]::new), operators.toArray(Span[]::new), span);
+    return new StmtNodes.Append(slot, parts.toArray(new Node[0]), operators.toArray(new Span[0]), span);
   }
 
   private Exec stmt(Stmt s) {

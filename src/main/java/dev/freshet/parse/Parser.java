@@ -8,7 +8,6 @@ import dev.freshet.source.Diagnostic;
 import dev.freshet.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -27,15 +26,20 @@ public final class Parser {
 
   /** Parses a whole file. Throws {@link SyntaxError} listing every problem found. */
   public static Script parseScript(SourceFile source) {
-    return deep(source, () -> parseScriptHere(source));
+    try { // the lambda only after an overflow: a process's first lambda costs a cold start (see cli.Main)
+      return parseScriptHere(source);
+    } catch (StackOverflowError e) {
+      return deep(source, () -> parseScriptHere(source));
+    }
   }
 
   /**
-   * Deep nesting is parsed on a big stack; beyond even that it is a syntax error, never a crash.
+   * Deep nesting that overflowed the caller's stack is parsed again on a big one; beyond even that it is a syntax
+   * error, never a crash.
    */
   private static <T> T deep(SourceFile source, java.util.function.Supplier<T> work) {
     try {
-      return dev.freshet.source.DeepStack.call(work);
+      return dev.freshet.source.DeepStack.onBigStack(work);
     } catch (StackOverflowError e) {
       throw new SyntaxError(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
           "the script is nested too deeply to parse", source, new Span(1, 1, 0, 0))));
@@ -44,7 +48,7 @@ public final class Parser {
 
   private static Script parseScriptHere(SourceFile source) {
     var holder = new AstBuilder(source);
-    DelugeParser.ScriptContext tree = parse(source, DelugeParser::script);
+    DelugeParser.ScriptContext tree = (DelugeParser.ScriptContext) parse(source, Rule.SCRIPT);
     Script script = holder.script(tree);
     fail(holder.errors);
     return script;
@@ -52,12 +56,16 @@ public final class Parser {
 
   /** Parses REPL input: statements and functions, optionally ending in a bare expression whose value is shown. */
   public static ReplInput parseReplInput(SourceFile source) {
-    return deep(source, () -> parseReplInputHere(source));
+    try {
+      return parseReplInputHere(source);
+    } catch (StackOverflowError e) {
+      return deep(source, () -> parseReplInputHere(source));
+    }
   }
 
   private static ReplInput parseReplInputHere(SourceFile source) {
     var holder = new AstBuilder(source);
-    DelugeParser.ReplInputContext tree = parse(source, DelugeParser::replInput);
+    DelugeParser.ReplInputContext tree = (DelugeParser.ReplInputContext) parse(source, Rule.REPL_INPUT);
     Script script = holder.build(tree.children);
     Expr trailing = tree.expression() == null ? null : holder.expression(tree.expression());
     fail(holder.errors);
@@ -69,12 +77,16 @@ public final class Parser {
 
   /** Parses a single expression. */
   public static Expr parseExpression(SourceFile source) {
-    return deep(source, () -> parseExpressionHere(source));
+    try {
+      return parseExpressionHere(source);
+    } catch (StackOverflowError e) {
+      return deep(source, () -> parseExpressionHere(source));
+    }
   }
 
   private static Expr parseExpressionHere(SourceFile source) {
     var holder = new AstBuilder(source);
-    DelugeParser.ExpressionOnlyContext tree = parse(source, DelugeParser::expressionOnly);
+    DelugeParser.ExpressionOnlyContext tree = (DelugeParser.ExpressionOnlyContext) parse(source, Rule.EXPRESSION_ONLY);
     Expr expr = holder.expression(tree.expression());
     fail(holder.errors);
     return expr;
@@ -92,7 +104,16 @@ public final class Parser {
 
   private static final int MAX_ERRORS = 10;
 
-  private static <T extends ParserRuleContext> T parse(SourceFile source, Function<DelugeParser, T> entry) {
+  /** The rule a parse starts from; not a method reference, for the same reason as in {@link #parseScript}. */
+  private enum Rule {
+    SCRIPT, REPL_INPUT, EXPRESSION_ONLY;
+
+    ParserRuleContext apply(DelugeParser parser) {
+      return this == SCRIPT ? parser.script() : this == REPL_INPUT ? parser.replInput() : parser.expressionOnly();
+    }
+  }
+
+  private static ParserRuleContext parse(SourceFile source, Rule entry) {
     DelugeParser parser = parser(source.text(), source.name());
     checkNesting(source, parser);
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -109,7 +130,7 @@ public final class Parser {
    * found so far blanked out, so its position is exact; errors right after another one, or at a closing brace or the
    * end, are dropped as echoes.
    */
-  private static List<Diagnostic> errors(SourceFile source, Function<DelugeParser, ?> entry) {
+  private static List<Diagnostic> errors(SourceFile source, Rule entry) {
     List<Diagnostic> found = new ArrayList<>();
     String text = source.text();
     int lastLine = 0;

@@ -21,7 +21,8 @@ public final class DeepStack {
     }
   }
 
-  private static <T> T onBigStack(Supplier<T> work) {
+  /** The supplier's result, computed on a big-stack thread (for callers that caught a StackOverflowError). */
+  public static <T> T onBigStack(Supplier<T> work) {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread t = new Thread(null, () -> {

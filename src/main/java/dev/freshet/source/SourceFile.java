@@ -1,7 +1,6 @@
 package dev.freshet.source;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** A script's name and text, with an index of line starts for rendering diagnostics. */
 public final class SourceFile {
@@ -14,15 +13,18 @@ public final class SourceFile {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
     // a lone CR (old Mac line ending) becomes LF, so the lexer and this index count the same lines
     this.text = t.indexOf('\r') < 0 ? t : t.replaceAll("\r(?!\n)", "\n");
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    int[] starts = new int[16];
+    int lines = 1;
     for (int i = 0; i < this.text.length(); i++) {
       char c = this.text.charAt(i);
       if (c == '\n') { // as the lexer counts lines; a CR before it is part of the line ending
-        starts.add(i + 1);
+        if (lines == starts.length) {
+          starts = Arrays.copyOf(starts, lines * 2);
+        }
+        starts[lines++] = i + 1;
       }
     }
-    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    lineStarts = Arrays.copyOf(starts, lines);
   }
 
   public String name() {
