@@ -19,6 +19,9 @@ fail() {
 [ -f "$build/freshet.jar" ] || fail "no $build/freshet.jar"
 cp "$here/freshet" "$build/freshet" && chmod 755 "$build/freshet" || fail "cannot write $build/freshet"
 
+# Runs here parse every time (and keep nothing in the user's home): the archive then holds the parser's classes too.
+export FRESHET_CACHE=off
+
 # The archive: made at the exit of one run, by the same java and from the same jar path the launcher uses.
 rm -f "$build/freshet.jsa"
 log=$build/freshet.jsa.log

@@ -27,7 +27,7 @@ class MailOptionsTest {
 
   private Terminal terminal() {
     return new Terminal(dir, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()); // no FRESHET_HOME: the default home
   }
 
   private static final MailMessage MESSAGE = new MailMessage("a@example.com", List.of("b@example.com"), List.of(),
