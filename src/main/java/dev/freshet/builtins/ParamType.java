@@ -32,9 +32,11 @@ public enum ParamType {
 
   /** Small enough to be inlined into every call's argument check: the common types by identity, the rest apart. */
   boolean accepts(Object v) {
-    if (this == TEXT) {
-      return v instanceof String;
-    } else if (this == NUMBER && v instanceof Long) {
+    if (v instanceof String) {
+      if (this == TEXT || this == TEXTUAL) {
+        return true;
+      }
+    } else if (v instanceof Long && this == NUMBER) {
       return true;
     }
     return this == ANY || acceptsOther(v);

@@ -106,6 +106,9 @@ final class StmtNodes {
     }
 
     private static Object add(Object current, Object v, Span operator) {
+      if (current instanceof Long x && v instanceof Long y) { // a running total: the common case that is no text
+        return Ops.addNumbers(x, y);
+      }
       if (current instanceof TextBuffer b) {
         b.append(Values.toText(v));
         return b;
