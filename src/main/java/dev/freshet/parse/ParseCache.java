@@ -192,17 +192,26 @@ public final class ParseCache {
   }
 
   /**
-   * What tells this build from another: the size and time of the jar (or class file) this class came from. Null when
-   * unknown, and then nothing is cached.
+   * What tells this build from another: the size and time of the jar this class came from or, run from a folder of
+   * classes (tests, an IDE), the newest time among the parser's and the AST's classes, which an IDE may recompile
+   * alone. Null when unknown, and then nothing is cached.
    */
   private static String thisBuild() {
     try {
       URL location = ParseCache.class.getProtectionDomain().getCodeSource().getLocation();
       Path path = Path.of(location.toURI());
-      if (Files.isDirectory(path)) {
-        path = path.resolve(ParseCache.class.getName().replace('.', '/') + ".class");
+      if (!Files.isDirectory(path)) {
+        return Files.size(path) + ":" + Files.getLastModifiedTime(path).toMillis();
       }
-      return Files.size(path) + ":" + Files.getLastModifiedTime(path).toMillis();
+      long newest = 0;
+      for (String folder : new String[] {"dev/freshet/parse", "dev/freshet/parse/gen", "dev/freshet/ast"}) {
+        try (DirectoryStream<Path> classes = Files.newDirectoryStream(path.resolve(folder), "*.class")) {
+          for (Path c : classes) {
+            newest = Math.max(newest, Files.getLastModifiedTime(c).toMillis());
+          }
+        }
+      }
+      return "classes:" + newest;
     } catch (Exception e) { // no code source, not a file: URL, no such file
       return null;
     }
