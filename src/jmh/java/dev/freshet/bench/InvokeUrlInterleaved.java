@@ -38,6 +38,20 @@ final class InvokeUrlInterleaved {
         }
       }
     }
+    // Then single calls in alternation, the order switching every round, so that both sides of each pair meet the
+    // same moment of the machine: the median of the per-pair ratios is steadier than the ratio of block medians.
+    int pairs = blocks * calls;
+    double[] ratios = new double[pairs];
+    for (int p = 0; p < pairs; p++) {
+      boolean clientFirst = (p & 1) == 0;
+      long a = System.nanoTime();
+      sink = clientFirst ? bench.httpClient() : bench.invokeurl();
+      long b = System.nanoTime();
+      sink = clientFirst ? bench.invokeurl() : bench.httpClient();
+      long c = System.nanoTime();
+      ratios[p] = clientFirst ? (double) (c - b) / (b - a) : (double) (b - a) / (c - b);
+    }
+    java.util.Arrays.sort(ratios);
     bench.tearDown();
     double[] median = new double[names.size()];
     System.out.printf(Locale.ROOT, "%d blocks of %d calls (after %d warm-up blocks); us per call%n", blocks, calls,
@@ -51,6 +65,8 @@ final class InvokeUrlInterleaved {
     }
     System.out.printf(Locale.ROOT, "invokeurl / httpClient = %.2f; Freshet's work without the network "
         + "(invokeurlInMemory - parseOnly) = %.1f us%n", median[1] / median[0], median[3] - median[4]);
+    System.out.printf(Locale.ROOT, "%d alternating pairs of single calls: invokeurl / httpClient, median of the pair"
+        + " ratios = %.3f (quartiles %.3f - %.3f)%n", pairs, ratios[pairs / 2], ratios[pairs / 4], ratios[3 * pairs / 4]);
     if (sink == null) {
       System.out.println();
     }
