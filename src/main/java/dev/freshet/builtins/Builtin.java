@@ -45,6 +45,15 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
 
   /** As {@link #invoke(Env, Object[])}; {@code method} says args[0] is the receiver of {@code x.fn(…)}. */
   public Object invoke(Env env, Object[] args, boolean method) {
+    check(args, method);
+    return impl.call(env, args);
+  }
+
+  /**
+   * Checks every argument's type (a whole DECIMAL given for a NUMBER becomes that NUMBER in {@code args}); throws
+   * the script error a wrong one gets. {@code method} says args[0] is the receiver of {@code x.fn(…)}.
+   */
+  public void check(Object[] args, boolean method) {
     ParamType[] types = this.types;
     int last = types.length - 1;
     for (int i = 0; i < args.length; i++) {
@@ -67,7 +76,6 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
         }
       }
     }
-    return impl.call(env, args);
   }
 
   ScriptError argumentError(int i, Object got) {

@@ -52,10 +52,10 @@ final class CallNodes {
    * {@code fn(a, b)} or {@code x.fn(a)} of a built-in. The name was resolved when compiling; the overload is picked by
    * the receiver, and the last choice is kept while the receiver's class stays the same.
    */
-  static final class BuiltinCall extends Node {
-    private final List<Builtin> overloads;
-    private final Node[] args;
-    private final boolean method;
+  static class BuiltinCall extends Node {
+    final List<Builtin> overloads;
+    final Node[] args;
+    final boolean method;
     /** The last choice and the receiver kind it was made for, in one object: scripts run on many threads. */
     private Choice cached;
 
@@ -68,16 +68,34 @@ final class CallNodes {
       this.method = method;
     }
 
+    /** A call of one to three arguments is a {@link BuiltinCalls} node of its own class. */
+    static BuiltinCall of(List<Builtin> overloads, Node[] args, boolean method, Span span) {
+      return switch (args.length) {
+        case 1 -> new BuiltinCalls.One(overloads, args, method, span);
+        case 2 -> new BuiltinCalls.Two(overloads, args, method, span);
+        case 3 -> new BuiltinCalls.Three(overloads, args, method, span);
+        default -> new BuiltinCall(overloads, args, method, span);
+      };
+    }
+
     @Override
     Object eval(Frame f) {
       Object[] values = evalAll(args, f);
       try {
-        return choose(values).invoke(f.run, values, method);
-      } catch (ScriptError e) {
-        throw e.at(span);
+        Builtin b = choose(values);
+        b.check(values, method);
+        return b.impl().call(f.run, values);
       } catch (RuntimeException e) {
-        throw new IllegalStateException("built-in " + overloads.get(0).name() + " failed: " + e, e);
+        throw failed(e);
       }
+    }
+
+    /** A script error placed at this call; anything else is a bug in the built-in, reported as one. */
+    final RuntimeException failed(RuntimeException e) {
+      if (e instanceof ScriptError error) {
+        return error.at(span);
+      }
+      return new IllegalStateException("built-in " + overloads.get(0).name() + " failed: " + e, e);
     }
 
     /**
@@ -85,7 +103,7 @@ final class CallNodes {
      * and is kept for the next call when it depends only on the receiver's kind: a collection's LIST, MAP or
      * undecided, or a scalar's class when no overload's fit depends on the value (a TEXT holding a date does).
      */
-    private Builtin choose(Object[] values) {
+    final Builtin choose(Object[] values) {
       Object receiver = values.length > 0 ? values[0] : null;
       Object kind = receiver instanceof DelugeCollection c ? c.type() : receiver == null ? null : receiver.getClass();
       Choice last = cached;

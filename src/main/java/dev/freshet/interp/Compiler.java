@@ -222,7 +222,7 @@ final class Compiler {
       if (overloads.isEmpty()) {
         return unavailable("unknown function '" + m.name() + "'", span);
       }
-      return new CallNodes.BuiltinCall(overloads, args, true, span);
+      return CallNodes.BuiltinCall.of(overloads, args, true, span);
     } else if (e instanceof Expr.Property p) {
       return new CallNodes.Property(expr(p.target()), p.name(), span);
     } else if (e instanceof Expr.Conditional c) {
@@ -285,7 +285,7 @@ final class Compiler {
     }
     List<Builtin> overloads = registry.lookup(name);
     if (!overloads.isEmpty()) {
-      return new CallNodes.BuiltinCall(overloads, args, false, span);
+      return CallNodes.BuiltinCall.of(overloads, args, false, span);
     }
     return unavailable(Unavailable.forCall(name), span);
   }
