@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -114,8 +115,11 @@ public final class ParseCache {
       crc.update(bytes.toByteArray());
       out.writeLong(crc.getValue());
       createDirectory();
-      temp = Files.createTempFile(directory, "parse", ".tmp");
-      Files.write(temp, bytes.toByteArray());
+      // a name no other writer has (CREATE_NEW fails if one did); not Files.createTempFile, whose SecureRandom, nor
+      // the process id, whose lookup links lambdas: either costs a first run ~10 ms
+      temp = directory.resolve(entry.getFileName() + "." + Long.toHexString(System.nanoTime()) + "-"
+          + Thread.currentThread().getId() + ".tmp");
+      Files.write(temp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
       prune();
