@@ -37,7 +37,7 @@ public final class ParseCache {
 
   private final Path directory;
   private final String build;
-  /** Scripts read from the cache (tests). */
+  /** Scripts read from the cache, for tests (not exact when several threads compile at once). */
   int hits;
 
   ParseCache(Path directory, String build) {
