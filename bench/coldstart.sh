@@ -14,6 +14,7 @@
 #   jar+cds      the same with -XX:SharedArchiveFile=BUILD_DIR/freshet.jsa (the class-data archive `mvn package`
 #                records), if it exists and fits this jar and this java (checked with -Xshare:on first)
 #   launcher     BUILD_DIR/freshet run samples/hello.dg (the launcher script, with JAVA_HOME set to this java's)
+#   launcher-parse  the same with FRESHET_CACHE=off (a first run through the launcher)
 # Every variant's output is compared with samples/hello.out once, so a broken variant is not timed.
 set -euo pipefail
 
@@ -80,9 +81,10 @@ if [[ -f $build/freshet.jsa ]]; then
   fi
 fi
 if [[ -x $build/freshet ]]; then
-  names+=(launcher)
-  commands+=("JAVA_HOME=\"$java_home\" FRESHET_JAVA_OPTS= \"$build/freshet\" run samples/hello.dg")
-  expected+=(freshet)
+  names+=(launcher launcher-parse)
+  commands+=("JAVA_HOME=\"$java_home\" FRESHET_JAVA_OPTS= \"$build/freshet\" run samples/hello.dg"
+    "FRESHET_CACHE=off JAVA_HOME=\"$java_home\" FRESHET_JAVA_OPTS= \"$build/freshet\" run samples/hello.dg")
+  expected+=(freshet freshet)
 elif [[ -e $build/freshet ]]; then
   echo "coldstart: $build/freshet is not executable; launcher not timed" >&2
 fi
@@ -121,10 +123,10 @@ load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 echo "Cold start, median of $runs interleaved runs ($(date +%F), $("$java" -version 2>&1 | head -1 | tr -d '"'),"\
 " $(nproc 2>/dev/null || echo "?") cores, load average $load):"
 base=$(median "${times[java-hello]}")
-printf '  %-11s %8s ms\n' "java-hello" "$base"
+printf '  %-14s %8s ms\n' "java-hello" "$base"
 for name in "${names[@]:1}"; do
   m=$(median "${times[$name]}")
   ratio=$(awk -v a="$m" -v b="$base" 'BEGIN { printf "%.2f", a / b }')
   verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 3 ? "PASS" : "FAIL") }')
-  printf '  %-11s %8s ms   %5s× the plain Java main   (target ≤ 3×: %s)\n' "$name" "$m" "$ratio" "$verdict"
+  printf '  %-14s %8s ms   %5s× the plain Java main   (target ≤ 3×: %s)\n' "$name" "$m" "$ratio" "$verdict"
 done
