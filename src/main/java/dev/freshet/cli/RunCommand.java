@@ -90,8 +90,8 @@ final class RunCommand implements Callable<Integer> {
       + " into DIR (default: ~/.freshet/outbox, unless FRESHET_SMTP_URL names an SMTP server to send through).")
   String mailOutbox;
 
-  @Option(names = "--no-cache", description = "Parse the script even if an unchanged copy was parsed before (parsed"
-      + " scripts are kept in ~/.freshet/cache/parsed unless FRESHET_CACHE=off).")
+  @Option(names = "--no-cache", description = "Parse the script even if this exact text was parsed before (parsed"
+      + " scripts are kept in cache/parsed under $FRESHET_HOME, default ~/.freshet, unless FRESHET_CACHE=off).")
   boolean noCache;
 
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
