@@ -348,11 +348,6 @@ public final class Engine {
     }
 
     /**
-     * The user the script runs as: {@code zoho.loginuserid} and {@code zoho.adminuserid} give this address,
-     * {@code zoho.loginuser} and {@code zoho.adminuser} the part before the {@code @} (default
-     * {@code freshet@localhost}).
-     */
-    /**
      * Keeps the parsed form of every script compiled in {@code directory} (created when first needed), so that
      * compiling an unchanged text again, in this process or a later one, skips the parser: most of a short script's
      * start-up on a fresh JVM. Entries are checked against the text and this Freshet build before use; a folder that
@@ -363,6 +358,11 @@ public final class Engine {
       return this;
     }
 
+    /**
+     * The user the script runs as: {@code zoho.loginuserid} and {@code zoho.adminuserid} give this address,
+     * {@code zoho.loginuser} and {@code zoho.adminuser} the part before the {@code @} (default
+     * {@code freshet@localhost}).
+     */
     public Builder user(String email) {
       if (email == null || email.isBlank()) {
         throw new IllegalArgumentException("the user is an email address such as ada@example.com");

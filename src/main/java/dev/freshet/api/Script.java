@@ -86,19 +86,11 @@ public final class Script {
 
   private static dev.freshet.ast.Script parse(SourceFile source, ParseCache cache) {
     try {
-      return cache == null ? Parser.parseScript(source) : cacheParse(cache, source);
+      return cache == null ? Parser.parseScript(source) : cache.parse(source);
     } catch (SyntaxError e) {
       throw new CompileException(e.diagnostics());
     } catch (StackOverflowError e) {
       throw tooDeep(source);
-    }
-  }
-
-  private static dev.freshet.ast.Script cacheParse(ParseCache cache, SourceFile source) {
-    try {
-      return cache.parse(source);
-    } catch (StackOverflowError e) {
-      return DeepStack.onBigStack(() -> cache.parse(source));
     }
   }
 

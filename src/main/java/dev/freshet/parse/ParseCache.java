@@ -17,9 +17,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -92,7 +93,7 @@ public final class ParseCache {
         return null;
       }
       return AstCodec.decode(ast, source);
-    } catch (IOException | RuntimeException e) { // a damaged entry is a miss
+    } catch (IOException | RuntimeException | StackOverflowError e) { // a damaged entry, or one too deep, is a miss
       return null;
     }
   }
@@ -123,8 +124,8 @@ public final class ParseCache {
       Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
       prune();
-    } catch (IOException | RuntimeException e) {
-      // not cached this time: the next run parses again
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // not cached this time (a script nested too deeply for this stack never is): the next run parses again
     } finally {
       if (temp != null) {
         try {
@@ -163,16 +164,13 @@ public final class ParseCache {
     if (entries.size() <= MAX_ENTRIES) {
       return;
     }
-    Path[] oldestFirst = entries.toArray(Path[]::new);
-    FileTime[] times = new FileTime[oldestFirst.length];
-    for (int i = 0; i < oldestFirst.length; i++) {
-      times[i] = modified(oldestFirst[i]);
+    Map<Path, FileTime> times = new HashMap<>();
+    for (Path p : entries) {
+      times.put(p, modified(p));
     }
-    Integer[] order = new Integer[oldestFirst.length];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.comparing(i -> times[i]));
-    for (int i = 0; i < order.length - MAX_ENTRIES * 3 / 4; i++) {
-      Files.deleteIfExists(oldestFirst[order[i]]);
+    entries.sort(Comparator.comparing(times::get));
+    for (Path oldest : entries.subList(0, entries.size() - MAX_ENTRIES * 3 / 4)) {
+      Files.deleteIfExists(oldest);
     }
   }
 
