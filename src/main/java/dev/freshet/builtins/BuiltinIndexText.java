@@ -39,6 +39,7 @@ final class BuiltinIndexText {
       deleteall 5
       deletekey 5
       deletekeys 5
+      deleteurl 14
       distinct 3,5
       duplicate 5
       edate 10
@@ -119,12 +120,14 @@ final class BuiltinIndexText {
       now 10
       nthlargest 4
       nthsmallest 4
+      patchurl 14
       posturl 14
       power 6
       previousweekday 10
       proper 0
       put 2
       putall 2
+      puturl 14
       randomnumber 6
       remove 0,2,3
       removeall 3

@@ -10,29 +10,45 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The legacy web tasks {@code getUrl} and {@code postUrl}, run as the equivalent invokeurl: a MAP body is sent
- * form-urlencoded, a TEXT body as is; {@code simple} (default true) returns the body text, {@code false} the
- * responseCode / responseHeader / responseText map.
+ * The legacy web tasks {@code getUrl}, {@code postUrl}, {@code putUrl}, {@code patchUrl} and {@code deleteUrl}, run as
+ * the equivalent invokeurl (so limits, logging and masking apply): a MAP body is sent form-urlencoded, a TEXT body as
+ * is; {@code simple} (default true) returns the body text, {@code false} the responseCode / responseHeader /
+ * responseText map. The methods without a body (GET, DELETE) take {@code (url, [headers], [simple])}, the others
+ * {@code (url, body, [headers], [simple])}; either may be given the simple flag in place of the headers.
  */
 final class WebLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
-    r.fn("getUrl", "Fetches a URL with GET (legacy; prefer invokeurl); returns the body text, or a response map"
-            + " when simple is false")
+    withoutBody(r, "getUrl", "GET", "Fetches a URL with GET");
+    withBody(r, "postUrl", "POST", "Sends a POST");
+    withBody(r, "putUrl", "PUT", "Sends a PUT");
+    withBody(r, "patchUrl", "PATCH", "Sends a PATCH");
+    withoutBody(r, "deleteUrl", "DELETE", "Sends a DELETE to a URL");
+  }
+
+  private static void withoutBody(BuiltinRegistry r, String name, String method, String what) {
+    r.fn(name, what + " (legacy; prefer invokeurl); returns the body text, or a response map when simple is false")
         .param("url", TEXT).optional("headers", ANY).optional("simple", BOOLEAN).returns("TEXT or MAP").globalOnly()
-        .impl((env, a) -> fetch(env, "GET", a[0], null, a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null));
-    r.fn("postUrl", "Sends a POST (legacy; prefer invokeurl): a MAP body form-urlencoded, a TEXT body as is; returns"
-            + " the body text, or a response map when simple is false")
-        .param("url", TEXT).param("body", ANY).optional("headers", MAP).optional("simple", BOOLEAN)
+        .impl((env, a) -> fetch(env, name, method, a[0], null, a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null));
+  }
+
+  private static void withBody(BuiltinRegistry r, String name, String method, String what) {
+    r.fn(name, what + " (legacy; prefer invokeurl): a MAP body form-urlencoded, a TEXT body as is; returns the body"
+            + " text, or a response map when simple is false")
+        .param("url", TEXT).param("body", ANY).optional("headers", ANY).optional("simple", BOOLEAN)
         .returns("TEXT or MAP").globalOnly()
-        .impl((env, a) -> fetch(env, "POST", a[0], a[1], a.length > 2 ? a[2] : null, a.length > 3 ? a[3] : null));
+        .impl((env, a) -> fetch(env, name, method, a[0], a[1], a.length > 2 ? a[2] : null, a.length > 3 ? a[3] : null));
   }
 
   /** {@code getUrl(url, simple)} is allowed too: a BOOLEAN in the headers position is the simple flag. */
-  private static Object fetch(Env env, String method, Object url, Object body, Object headers, Object simple) {
+  private static Object fetch(Env env, String fn, String method, Object url, Object body, Object headers,
+      Object simple) {
     if (headers instanceof Boolean b && simple == null) {
       simple = b;
       headers = null;
+    }
+    if (headers != null && !MAP.accepts(headers)) {
+      throw Args.error(fn, "headers must be a MAP (or the simple flag, true or false), got " + Args.describe(headers));
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("url", url);

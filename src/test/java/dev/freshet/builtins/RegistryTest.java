@@ -46,7 +46,7 @@ class RegistryTest {
       "unixEpoch", "weekday", "getDayOfWeek", "workday", "hoursBetween", "monthsBetween", "yearsBetween",
       "isDate", "daysBetween", "nextWeekDay", "previousWeekDay", "toDateTimeString", "totalMonth", "totalYear",
       "totalMonths", "totalYears", "monthsDiff", "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile",
-      "getUrl", "postUrl",
+      "getUrl", "postUrl", "putUrl", "patchUrl", "deleteUrl",
       // common / encoding
       "isNull", "isBlank", "isNumber", "isText", "isFile", "encodeUrl", "zoho.encryption.urlEncode",
       "zoho.encryption.urlDecode", "zoho.encryption.base64Encode", "zoho.encryption.base64Decode",
