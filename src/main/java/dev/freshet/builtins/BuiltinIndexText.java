@@ -55,6 +55,8 @@ final class BuiltinIndexText {
       get 2,3
       getalpha 0
       getalphanumeric 0
+      getdate 10
+      getdatetime 10
       getday 9
       getdayofweek 9
       getdayofyear 9
@@ -173,6 +175,7 @@ final class BuiltinIndexText {
       tan 6
       texttohex 0
       todate 7
+      todatetime 7
       todatetimestring 10
       today 10
       todecimal 7

@@ -46,10 +46,13 @@ final class ConvertLib implements Library {
         + "text's time zone), epoch milliseconds, or a date-time").param("value", ANY).optional("pattern", TEXT)
         .optional("timeZone", TEXT).returns("DATE-TIME")
         .impl((env, a) -> DateTime.ofDate(toDateTime(env, "toDate", a).date()));
-    r.fn("toTime", "The value as a date-time: date text (optionally read with a Java pattern and the text's "
-        + "time zone), epoch milliseconds, or a date").param("value", ANY).optional("pattern", TEXT)
-        .optional("timeZone", TEXT).returns("DATE-TIME")
-        .impl((env, a) -> DateTime.of(toDateTime(env, "toTime", a).value()));
+    String time = "The value as a date-time: date text (optionally read with a Java pattern and the text's time "
+        + "zone), epoch milliseconds, or a date";
+    for (String name : new String[] {"toTime", "toDateTime"}) {
+      r.fn(name, name.equals("toTime") ? time : time + " (same as toTime)").param("value", ANY)
+          .optional("pattern", TEXT).optional("timeZone", TEXT).returns("DATE-TIME")
+          .impl((env, a) -> DateTime.of(toDateTime(env, name, a).value()));
+    }
     ConvertChecks.register(r);
   }
 

@@ -64,6 +64,7 @@ final class DateExtrasLib implements Library {
         false);
     registerEpoch(r);
     DateBusinessDays.register(r);
+    DatePresentation.register(r);
   }
 
   private static void registerEpoch(BuiltinRegistry r) {

@@ -45,7 +45,8 @@ class RegistryTest {
       "subHour", "subMinutes", "subMonth", "subSeconds", "subWeek", "subYear", "toStartOfMonth", "toStartOfWeek",
       "unixEpoch", "weekday", "getDayOfWeek", "workday", "hoursBetween", "monthsBetween", "yearsBetween",
       "isDate", "daysBetween", "nextWeekDay", "previousWeekDay", "toDateTimeString", "totalMonth", "totalYear",
-      "totalMonths", "totalYears", "monthsDiff", "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile",
+      "totalMonths", "totalYears", "monthsDiff", "getDate", "getDateTime", "toDateTime",
+      "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile",
       "getUrl", "postUrl", "putUrl", "patchUrl", "deleteUrl",
       // common / encoding
       "isNull", "isBlank", "isNumber", "isText", "isFile", "encodeUrl", "zoho.encryption.urlEncode",
