@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 /** {@code freshet repl}: type Deluge and see what it does, with variables and functions kept between entries. */
 @Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = {"Reads Deluge entries and runs them one by one; variables and functions stay defined.",
-        "On a terminal it has line editing, history (~/.freshet/history) and Tab completion; with piped input it"
-            + " reads entries without prompts, and exits 65 or 70 if an entry failed. Type :help inside."})
+        "On a terminal it has line editing, history ($FRESHET_HOME/history, default ~/.freshet) and Tab completion;"
+            + " with piped input it reads entries without prompts, and exits 65 or 70 if an entry failed."
+            + " Type :help inside."})
 final class ReplCommand implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -81,7 +82,7 @@ final class ReplCommand implements Callable<Integer> {
       PrintWriter w = console.writer();
       Session session = new Session(engine(zone, w::println));
       Repl repl = new Repl(session, w, w, terminal.directory(), connections());
-      Path history = ReplTerminal.historyFile(Path.of(System.getProperty("user.home")), w);
+      Path history = ReplTerminal.historyFile(terminal.home(), w);
       console.start(new ReplCompletion(session, connections(), BuiltinRegistry.standard()), history,
           session::cancel);
       w.println(new Main.Version().getVersion()[0] + ": Deluge, one entry at a time. :help for help, Ctrl-D to quit.");

@@ -34,7 +34,7 @@ final class ReplCommands {
         :connections       the connections invokeurl can use
         :quit              leave (also :exit, or Ctrl-D)
 
-      Keys: Tab completes names, Up/Down recall earlier entries (kept in ~/.freshet/history),
+      Keys: Tab completes names, Up/Down recall earlier entries (kept in $FRESHET_HOME/history),
       Ctrl-C abandons the entry being typed or stops the one running, Ctrl-D on an empty line quits.
       """;
 

@@ -1,10 +1,10 @@
 package dev.freshet.cli;
 
+import dev.freshet.files.OwnerOnly;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -71,14 +71,19 @@ final class ReplTerminal implements Repl.Source, AutoCloseable {
     terminal.handle(Signal.INT, s -> interrupt.run());
   }
 
-  /** {@code ~/.freshet/history}, creating the folder; null (with a warning) when it cannot be created. */
-  static Path historyFile(Path home, PrintWriter warnings) {
-    Path dir = home.resolve(".freshet");
+  /**
+   * {@code history} in the Freshet home, creating the folder 0700 and the file 0600 (entries may hold tokens; JLine
+   * appends to the file as it is, and rewrites it through a 0600 temporary file); a history file an older Freshet left
+   * readable by others is made 0600. Null (with a warning) when that cannot be done.
+   */
+  static Path historyFile(Path freshetHome, PrintWriter warnings) {
+    Path file = freshetHome.resolve("history");
     try {
-      Files.createDirectories(dir);
-      return dir.resolve("history");
+      OwnerOnly.createDirectories(freshetHome);
+      OwnerOnly.createOrRestrict(file);
+      return file;
     } catch (IOException e) {
-      warnings.println("freshet: history is not kept: cannot create " + dir + " (" + e.getMessage() + ")");
+      warnings.println("freshet: history is not kept: cannot keep " + file + " private (" + e.getMessage() + ")");
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package dev.freshet.connections;
 
+import dev.freshet.files.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -129,7 +130,7 @@ public final class FileConnectionStore implements ConnectionStore {
     public FileConnectionStore build() {
       // the real path: two stores reaching one folder by different paths must share the in-process locks
       Path h = io(home, () -> {
-        SafeFiles.ensureDir(home);
+        OwnerOnly.createDirectories(home);
         return home.toRealPath();
       });
       Function<String, String> e = env;
@@ -181,7 +182,7 @@ public final class FileConnectionStore implements ConnectionStore {
         return false;
       }
       byte[] bytes = json.write(record);
-      SafeFiles.ensureDir(file.getParent());
+      OwnerOnly.createDirectories(file.getParent());
       SafeFiles.writeAtomically(file, bytes);
       return true;
     }));
@@ -206,7 +207,7 @@ public final class FileConnectionStore implements ConnectionStore {
         return action.get(); // this thread already holds the file lock too
       }
       try (FileChannel ch = io(lockFile, () -> {
-        SafeFiles.ensureDir(lockFile.getParent());
+        OwnerOnly.createDirectories(lockFile.getParent());
         return SafeFiles.openPrivate(lockFile);
       })) {
         io(lockFile, ch::lock); // closing the channel releases it

@@ -1,5 +1,6 @@
 package dev.freshet.connections;
 
+import dev.freshet.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,57 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Crash-safe file writes for the store: private folders (0700) and files (0600), every write a temp file in the same
- * folder, forced to disk, then renamed over the target, so a reader sees the old file or the new one, never half.
+ * Crash-safe file writes for the store: every write a temp file in the same folder, created 0600 ({@link OwnerOnly}),
+ * forced to disk, then renamed over the target, so a reader sees the old file or the new one, never half.
  */
 final class SafeFiles {
   /** Temp files are hidden and end in {@code .tmp}: {@code .<target>.<random>.tmp}. */
   static final String TEMP_SUFFIX = ".tmp";
 
-  private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private SafeFiles() {}
 
-  static boolean posix(Path p) {
-    return p.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  /** Creates {@code dir} and its missing parents, each new one 0700 (set again after creation: umask). */
-  static void ensureDir(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    Path parent = dir.toAbsolutePath().getParent();
-    if (parent != null) {
-      ensureDir(parent);
-    }
-    try {
-      if (posix(dir)) {
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR));
-        Files.setPosixFilePermissions(dir, DIR);
-      } else {
-        Files.createDirectory(dir);
-      }
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(dir)) {
-        throw e;
-      }
-    }
-  }
-
   /** Opens (creating it 0600 if missing) a file for writing, without truncating it: lock files. */
   static FileChannel openPrivate(Path file) throws IOException {
-    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attrs(file));
+    return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        OwnerOnly.fileAttributes(file));
   }
 
   /** Replaces {@code target} with {@code bytes} atomically and durably. */
@@ -119,7 +89,7 @@ final class SafeFiles {
     RANDOM.nextBytes(random);
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + HexFormat.of().formatHex(random) + TEMP_SUFFIX);
     try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        attrs(tmp))) {
+        OwnerOnly.fileAttributes(tmp))) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -139,9 +109,5 @@ final class SafeFiles {
     } catch (IOException | RuntimeException e) {
       // best effort (Windows cannot)
     }
-  }
-
-  private static FileAttribute<?>[] attrs(Path file) {
-    return posix(file) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
   }
 }

@@ -1,5 +1,6 @@
 package dev.freshet.mail;
 
+import dev.freshet.files.OwnerOnly;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -26,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link MailSender} that delivers nothing: it writes each message as an RFC 5322 {@code .eml} file into a folder
- * (created when the first message is written), as a Sent folder keeps it: Bcc recipients stay in the file. Files are
- * written under a temporary name and renamed, so a reader never sees half a message, and their names sort by time:
+ * (created 0700 when the first message is written, files 0600: mail is private), as a Sent folder keeps it: Bcc
+ * recipients stay in the file. Files are written under a temporary name and renamed, so a reader never sees half a
+ * message, and their names sort by time:
  * {@code 20250314-093015-123Z-0001-4fa2c1.eml} (UTC, a counter for messages in the same millisecond, random letters).
  */
 public final class EmlOutbox implements MailSender {
@@ -65,8 +67,9 @@ public final class EmlOutbox implements MailSender {
     Path target = folder.resolve(STAMP.format(now) + String.format("-%04d-", SEQUENCE.incrementAndGet() % 10000)
         + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2) + ".eml");
     try {
-      Files.createDirectories(folder);
-      Path temp = Files.createTempFile(folder, ".writing-", ".tmp"); // hidden, and not *.eml: readers skip it
+      OwnerOnly.createDirectories(folder);
+      // hidden, and not *.eml: readers skip it; 0600 from the start, as the message is
+      Path temp = Files.createTempFile(folder, ".writing-", ".tmp", OwnerOnly.fileAttributes(folder));
       try {
         try (OutputStream out = new CrlfOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
           mime.writeTo(out);

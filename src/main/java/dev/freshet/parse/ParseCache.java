@@ -1,21 +1,21 @@
 package dev.freshet.parse;
 
 import dev.freshet.ast.Script;
+import dev.freshet.files.OwnerOnly;
 import dev.freshet.source.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +28,9 @@ import java.util.zip.CRC32;
  * loading and warming the parser is most of a short script's start-up. An entry holds the build that wrote it, the
  * exact source text and the {@link AstCodec encoded} AST, with a checksum; anything that does not match (another
  * build, another text, a damaged or half-written file) is a miss, and the script is parsed and the entry rewritten.
- * Entries are written to a temporary file and moved into place, so readers never see half an entry. The cache never
- * fails a run: a folder that cannot be read or written only means parsing every time.
+ * Entries are written to a temporary file and moved into place, so readers never see half an entry; folders are
+ * created 0700 and files 0600, as an entry holds the script's text. The cache never fails a run: a folder that cannot
+ * be read or written only means parsing every time.
  */
 public final class ParseCache {
   private static final int MAGIC = 0x46525348; // "FRSH"
@@ -115,12 +116,14 @@ public final class ParseCache {
       CRC32 crc = new CRC32();
       crc.update(bytes.toByteArray());
       out.writeLong(crc.getValue());
-      createDirectory();
+      OwnerOnly.createDirectories(directory); // entries hold script text, and scripts hold tokens: 0700 and 0600
       // a name no other writer has (CREATE_NEW fails if one did); not Files.createTempFile, whose SecureRandom, nor
       // the process id, whose lookup links lambdas: either costs a first run ~10 ms
       temp = directory.resolve(entry.getFileName() + "." + Long.toHexString(System.nanoTime()) + "-"
           + Thread.currentThread().getId() + ".tmp");
-      Files.write(temp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (OutputStream file = OwnerOnly.createFile(temp)) {
+        bytes.writeTo(file);
+      }
       Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
       prune();
@@ -134,19 +137,6 @@ public final class ParseCache {
           // left for the next prune
         }
       }
-    }
-  }
-
-  /** Owner-only where the file system has POSIX permissions: parsed scripts hold their literals. */
-  private void createDirectory() throws IOException {
-    if (Files.isDirectory(directory)) {
-      return;
-    }
-    try {
-      Files.createDirectories(directory,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(directory);
     }
   }
 

@@ -18,21 +18,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of ARCHITECTURE.md: which dev.freshet packages each package may use (by import or by a fully
  * qualified name). {@code connections} knows no language package, so hosts and the store can use it alone; only
- * {@code api} and {@code cli} see everything.
+ * {@code api} and {@code cli} see everything. {@code files} (owner-only files and folders) is below them all.
  */
 class LayeringTest {
   static final Path MAIN = Path.of("src/main/java/dev/freshet");
   static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("files", Set.of()),
       Map.entry("source", Set.of()),
       Map.entry("ast", Set.of("source")),
-      Map.entry("parse", Set.of("ast", "source")),
+      Map.entry("parse", Set.of("ast", "files", "source")),
       Map.entry("check", Set.of("ast", "source")),
       Map.entry("runtime", Set.of("source")),
       Map.entry("builtins", Set.of("runtime", "source")),
       Map.entry("interp", Set.of("ast", "builtins", "check", "parse", "runtime", "source")),
-      Map.entry("connections", Set.of()),
+      Map.entry("connections", Set.of("files")),
       Map.entry("http", Set.of("connections", "runtime")),
-      Map.entry("mail", Set.of("runtime")));
+      Map.entry("mail", Set.of("files", "runtime")));
   static final Pattern USE = Pattern.compile("dev\\.freshet\\.([a-z0-9]+)\\.[A-Za-z]");
 
   @Test

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.freshet.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,9 @@ class ReplTerminalTest {
     String tmux = which("tmux");
     Assumptions.assumeTrue(script != null || tmux != null, "neither script nor tmux is installed");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = "stty cols 100 rows 40 2>/dev/null; " + quote(java) + " -Duser.home=" + quote(home.toString())
+    Path freshetHome = home.resolve("freshet");
+    String command = "stty cols 100 rows 40 2>/dev/null; FRESHET_HOME=" + quote(freshetHome.toString()) + " "
+        + quote(java) + " -Duser.home=" + quote(home.toString())
         + " -cp " + quote(System.getProperty("java.class.path")) + " dev.freshet.cli.Main repl";
     try (Pty pty = script != null ? new ScriptPty(script, command) : new TmuxPty(tmux, command)) {
       pty.await("freshet>", 1);
@@ -60,8 +64,13 @@ class ReplTerminalTest {
       pty.type("\u0004"); // Ctrl-D quits
       assertEquals(0, pty.exitCode(), pty.text());
     }
-    List<String> history = Files.readAllLines(home.resolve(".freshet/history"), StandardCharsets.UTF_8);
+    Path file = freshetHome.resolve("history");
+    List<String> history = Files.readAllLines(file, StandardCharsets.UTF_8);
     assertTrue(history.stream().anyMatch(l -> l.endsWith(":if (x > 3) {\\n  info \"big\";\\n}")), history.toString());
+    if (OwnerOnly.posix(file)) { // entries may hold tokens
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(freshetHome)));
+    }
   }
 
   private static String which(String tool) {

@@ -139,7 +139,7 @@ class FileConnectionStoreTest {
 
   @Test
   void foldersAre0700AndFiles0600() throws Exception {
-    assumeTrue(SafeFiles.posix(home));
+    assumeTrue(dev.freshet.files.OwnerOnly.posix(home));
     Path h = home.resolve("new/freshet");
     FileConnectionStore store = keyFileStore(h);
     store.save(zoho(null, "crm", 1));

@@ -64,7 +64,7 @@ class VaultTest {
     Path file = home.resolve(Vault.KEY_FILE);
     String text = Files.readString(file).trim();
     assertEquals(32, Base64.getDecoder().decode(text).length);
-    if (SafeFiles.posix(home)) {
+    if (dev.freshet.files.OwnerOnly.posix(home)) {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
     String blob = first.seal(SECRET, "a");
@@ -123,7 +123,7 @@ class VaultTest {
     byte[] salt = Files.readAllBytes(home.resolve(Vault.SALT_FILE));
     assertArrayEquals(SECRET, Vault.withKey(Vault.derive("hunter2", salt)).open(blob, "a"));
     assertFalse(Files.exists(home.resolve(Vault.KEY_FILE)));
-    if (SafeFiles.posix(home)) {
+    if (dev.freshet.files.OwnerOnly.posix(home)) {
       assertEquals("rw-------", PosixFilePermissions.toString(
           Files.getPosixFilePermissions(home.resolve(Vault.SALT_FILE))));
     }

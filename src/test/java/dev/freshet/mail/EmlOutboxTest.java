@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.freshet.files.OwnerOnly;
 import dev.freshet.runtime.FileValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +57,19 @@ class EmlOutboxTest {
     assertEquals("wrote " + files.get(1), second);
     assertTrue(files.get(0).getFileName().toString().matches("20250314-093015-123Z-\\d{4}-[0-9a-f]{6}\\.eml"),
         files.get(0).toString());
+  }
+
+  /** Mail is private (recipients, Bcc, a body that may carry links with tokens): only its owner may read it. */
+  @Test
+  void theFoldersItMakesAre0700AndMessages0600() throws Exception {
+    assumeTrue(OwnerOnly.posix(tmp));
+    EmlOutbox outbox = outbox();
+    outbox.send(message(false, List.of()));
+    for (Path folder : List.of(tmp.resolve("new"), outbox.folder())) {
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+    }
+    Path eml = emls(outbox.folder()).get(0);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(eml)));
   }
 
   @Test

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.freshet.ast.Script;
+import dev.freshet.files.OwnerOnly;
 import dev.freshet.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,23 @@ class ParseCacheTest {
     assertTrue(entries().stream().noneMatch(p -> p.toString().endsWith(".tmp")));
     cache.parse(source("info " + ParseCache.MAX_ENTRIES + ";\n"));
     assertEquals(1, cache.hits, "the newest entry is kept");
+  }
+
+  /** An entry holds the script's text, and scripts hold tokens: only their owner may read the cache. */
+  @Test
+  void foldersAreMade0700AndEntries0600() throws IOException {
+    assumeTrue(OwnerOnly.posix(dir));
+    Path home = dir.resolve("home");
+    ParseCache cache = new ParseCache(home.resolve("cache/parsed"), "build-1");
+    cache.parse(source("info \"https://example.com/api?authtoken=1234\";\n"));
+    for (Path folder : List.of(home, home.resolve("cache"), home.resolve("cache/parsed"))) {
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+    }
+    try (Stream<Path> files = Files.list(home.resolve("cache/parsed"))) {
+      List<Path> all = files.toList();
+      assertEquals(1, all.size());
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(all.get(0))));
+    }
   }
 
   @Test
