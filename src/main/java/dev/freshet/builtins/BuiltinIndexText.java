@@ -173,6 +173,7 @@ final class BuiltinIndexText {
       subweek 9
       subyear 9
       tan 6
+      text 6
       texttohex 0
       todate 7
       todatetime 7
@@ -201,6 +202,7 @@ final class BuiltinIndexText {
       toxml 13
       toxmllist 13
       trim 0
+      truncate 6
       unixepoch 10
       update 5
       upper 0

@@ -56,8 +56,17 @@ final class ConvertLib implements Library {
     ConvertChecks.register(r);
   }
 
-  /** toString without a pattern is how the value prints; with one, dates, epoch ms and date text are formatted. */
+  /**
+   * toString without a pattern is how the value prints; a number pattern ({@code "#,##0.00"}) formats a number or
+   * number text; another pattern formats dates, epoch ms and date text.
+   */
   static String toText(Env env, String fn, Object v, String pattern, String zone) {
+    if (pattern != null && NumberFormatting.isNumberPattern(pattern)) {
+      Object n = v instanceof String s ? Args.parseNumber(s) : v;
+      if (Values.isNumeric(n)) {
+        return NumberFormatting.format(fn, Values.toBigDecimal(n), pattern);
+      }
+    }
     if (pattern == null || !(v instanceof DateTime || v instanceof Long || v instanceof String)) {
       return Values.toText(v);
     }

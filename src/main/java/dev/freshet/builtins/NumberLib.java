@@ -68,6 +68,7 @@ final class NumberLib implements Library {
         NumberLib::unit);
     math(r, "atan", "The arc tangent in radians, as a DECIMAL", Math::atan, null);
     registerMore(r);
+    NumberFormatting.register(r);
   }
 
   private void registerMore(BuiltinRegistry r) {

@@ -26,10 +26,11 @@ class RegistryTest {
       "left", "right", "mid", "subString", "substring", "subText", "leftpad", "rightpad", "len", "length",
       "isAscii", "trim", "ltrim", "rtrim", "matches", "proper", "hexToText", "textToHex", "repeat", "remove",
       "removeFirstOccurence", "removeLastOccurence", "replaceAll", "replaceAllIgnoreCase", "replaceFirst",
-      "replaceFirstIgnoreCase", "reverse", "executeXPath", "toXmlList", "getJSON",
+      "replaceFirstIgnoreCase", "reverse", "executeXPath", "toXmlList", "getJSON", "text",
       // number
       "abs", "ceil", "floor", "round", "sqrt", "power", "exp", "log", "sin", "cos", "tan", "min", "max", "isEven",
       "isOdd", "toHex", "randomNumber", "average", "largest", "smallest", "median", "nthLargest", "nthSmallest",
+      "truncate",
       // list
       "add", "addAll", "clear", "distinct", "get", "intersect", "removeAll", "removeElement", "size", "sort",
       "subList",
