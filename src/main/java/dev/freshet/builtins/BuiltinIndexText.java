@@ -31,6 +31,7 @@ final class BuiltinIndexText {
       containsvalue 2,5
       containvalue 2
       cos 6
+      count 5
       day 9
       days360 9
       daysbetween 9
@@ -47,6 +48,7 @@ final class BuiltinIndexText {
       endswith 1
       endswithignorecase 1
       eomonth 10
+      equals 1
       equalsignorecase 1
       executexpath 13
       exp 6

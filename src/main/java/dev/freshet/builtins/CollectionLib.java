@@ -24,7 +24,7 @@ final class CollectionLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     r.fn("size", "Number of elements of a list, or of keys of a map").param("collection", COLLECTION)
-        .returns("NUMBER").impl((env, a) -> (long) ((DelugeCollection) a[0]).size());
+        .returns("NUMBER").alias("count").impl((env, a) -> (long) ((DelugeCollection) a[0]).size());
     r.fn("clear", "Removes every element or key, in place").param("collection", COLLECTION).returns("void")
         .impl((env, a) -> {
           DelugeCollection c = (DelugeCollection) a[0];

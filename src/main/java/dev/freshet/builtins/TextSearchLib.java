@@ -1,6 +1,7 @@
 package dev.freshet.builtins;
 
 import static dev.freshet.builtins.Args.text;
+import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.TEXT;
 import static dev.freshet.builtins.ParamType.TEXTUAL;
 
@@ -26,6 +27,9 @@ final class TextSearchLib implements Library {
     test(r, "endsWithIgnoreCase", "suffix", "Whether the text ends with the given text, ignoring case",
         (s, x) -> s.length() >= x.length() && s.regionMatches(true, s.length() - x.length(), x, 0, x.length()));
     test(r, "equalsIgnoreCase", "other", "Whether two texts are equal, ignoring case", String::equalsIgnoreCase);
+    r.fn("equals", "Whether the value equals the other, as == compares (text case-sensitively, numbers by value)")
+        .param("value", ANY).param("other", ANY).returns("BOOLEAN")
+        .impl((env, a) -> dev.freshet.runtime.Values.same(a[0], a[1]));
     r.fn("indexOf", "0-based position of the first occurrence of the search text, or -1").param("text", TEXT)
         .param("search", TEXTUAL).returns("NUMBER").alias("find")
         .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).indexOf(text(a, 1)));
