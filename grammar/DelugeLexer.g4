@@ -33,6 +33,12 @@ CANCEL    : 'cancel';
 SUBMIT    : 'submit';
 ALERT     : 'alert';
 LIST      : 'list';
+HIDE      : 'hide';
+SHOW      : 'show';
+ENABLE    : 'enable';
+DISABLE   : 'disable';
+CLEAR     : 'clear';
+FILE      : 'file';
 
 // Operators and punctuation
 PLUS_ASSIGN  : '+=';
@@ -67,7 +73,7 @@ COLON     : ':';
 DOT       : '.';
 
 // Literals
-DECIMAL_LITERAL : [0-9]+ '.' [0-9]+;
+DECIMAL_LITERAL : [0-9]* '.' [0-9]+;   // .5 as well as 0.5
 NUMBER_LITERAL  : [0-9]+;
 TEXT_LITERAL    : '"' ( '\\' . | ~["\\] )* '"';
 QUOTED_LITERAL  : '\'' ( '\\' . | ~['\\] )* '\'';

@@ -17,7 +17,7 @@ qualifiedName : identifier ( DOT identifier )*;
 block       : LBRACE statement* RBRACE;
 
 statement
-    : IF LPAREN expression RPAREN block elseIf* elseBlock?               # ifStatement
+    : IF LPAREN condition RPAREN block elseIf* elseBlock?                # ifStatement
     | FOR EACH INDEX identifier IN expression block                      # forEachIndexStatement
     | FOR EACH identifier IN expression block                            # forEachStatement
     | WHILE LPAREN expression? RPAREN block?                             # whileStatement
@@ -31,17 +31,20 @@ statement
     | DELETE FROM identifier LBRACKET expression RBRACKET SEMI           # deleteStatement
     | CANCEL SUBMIT SEMI                                                 # cancelSubmitStatement
     | ALERT expression SEMI                                              # alertStatement
+    | fieldAction=( HIDE | SHOW | ENABLE | DISABLE | CLEAR ) identifier ( DOT memberName )* SEMI # fieldActionStatement
     | expression ( assignOp expression )? SEMI                           # expressionStatement
     ;
 
-elseIf      : ELSE IF LPAREN expression RPAREN block;
+elseIf      : ELSE IF LPAREN condition RPAREN block;
 elseBlock   : ELSE block;
 
 assignOp    : ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | PERCENT_ASSIGN;
 
 // Keys of invokeurl / sendmail blocks: `url`, `content-type`, `reply to`, `content type`, …
-taskParam   : taskKey COLON expression COMMA?;
+// A value may be a comma-separated list (`to: a, b`); `attachments: file: f` names the kind of attachment.
+taskParam   : taskKey COLON taskValue ( COMMA taskValue )* COMMA?;
 taskKey     : memberName ( MINUS? memberName )*;
+taskValue   : ( FILE COLON )? expression;
 
 expression
     : postfix                                                            # postfixExpr
@@ -52,6 +55,18 @@ expression
     | expression op=( EQ | NEQ ) expression                              # equalityExpr
     | expression op=AND expression                                       # andExpr
     | expression op=OR expression                                        # orExpr
+    ;
+
+// The condition of an if: as an expression, but a single '=' compares like '==' (scripts written so run in Zoho)
+condition
+    : postfix                                                            # condPostfix
+    | op=( NOT | MINUS | PLUS ) condition                                # condUnary
+    | condition op=( STAR | SLASH | PERCENT ) condition                  # condBinary
+    | condition op=( PLUS | MINUS ) condition                            # condBinary
+    | condition op=( LT | LE | GT | GE ) condition                       # condBinary
+    | condition op=( EQ | NEQ | ASSIGN ) condition                       # condBinary
+    | condition op=AND condition                                         # condBinary
+    | condition op=OR condition                                          # condBinary
     ;
 
 postfix     : primary postfixOp*;
@@ -65,7 +80,8 @@ primary
     : literal                                                            # literalExpr
     | LPAREN expression RPAREN                                           # parenExpr
     | LBRACE ( collectionItem ( COMMA collectionItem )* COMMA? )? RBRACE # collectionLiteral
-    | IF LPAREN expression COMMA expression COMMA expression RPAREN      # conditionalExpr
+    | LBRACKET ( expression ( COMMA expression )* COMMA? )? RBRACKET    # bracketListLiteral
+    | IF LPAREN condition COMMA expression COMMA expression RPAREN       # conditionalExpr
     | LIST COLON identifier LPAREN arguments? RPAREN                     # typedListExpr
     | identifier LPAREN arguments? RPAREN                                # callExpr
     | identifier                                                         # nameExpr
@@ -89,7 +105,8 @@ literal
     | NULL
     ;
 
-identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH | LIST;
+identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH | LIST | HIDE | SHOW
+            | ENABLE | DISABLE | CLEAR | FILE;
 
 // After a dot any word may follow: `e.message`, `c.insert(…)`, `zoho.crm.getRecordById(…)`
 memberName

@@ -9,6 +9,7 @@ import dev.freshet.interp.Run;
 import dev.freshet.mail.MailSender;
 import dev.freshet.parse.ParseCache;
 import dev.freshet.runtime.Limits;
+import dev.freshet.source.Diagnostic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -149,15 +150,20 @@ public final class Engine {
    * Checks a script as Zoho does when it is saved (and as {@code freshet check} does): every variable must be
    * assigned before it is read. Nothing runs.
    *
+   * @return warnings: forms that run but deserve a second look, such as {@code if (a = b)} (empty when none)
    * @throws CompileException listing every problem found
    */
-  public void check(String name, String text) {
-    Script.compile(this, name, text, List.of(), true);
+  public List<Diagnostic> check(String name, String text) {
+    return Script.check(this, name, text, false);
   }
 
-  /** Parses only; reports syntax errors (for function bodies whose arguments are free variables). */
-  public void checkSyntax(String name, String text) {
-    Script.parseOnly(name, text);
+  /**
+   * Parses only; reports syntax errors (for function bodies whose arguments are free variables).
+   *
+   * @return warnings, as {@link #check} returns them
+   */
+  public List<Diagnostic> checkSyntax(String name, String text) {
+    return Script.check(this, name, text, true);
   }
 
   /** A new execution state: its own limit counters, random source and {@code info} destination. */

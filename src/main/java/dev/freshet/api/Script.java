@@ -47,7 +47,22 @@ public final class Script {
   /** {@code closed}: only {@code declared} may be read unassigned; otherwise unassigned names become free variables. */
   static Script compile(Engine engine, String name, String text, List<String> declared, boolean closed) {
     SourceFile source = new SourceFile(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
-    dev.freshet.ast.Script ast = parse(source, engine.parseCache);
+    return compile(engine, source, parse(source, engine.parseCache, null), declared, closed);
+  }
+
+  /** Checks as {@link #compile} does with {@code closed}; returns the warnings of a script that passes. */
+  static List<Diagnostic> check(Engine engine, String name, String text, boolean syntaxOnly) {
+    SourceFile source = new SourceFile(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
+    List<Diagnostic> warnings = new ArrayList<>();
+    dev.freshet.ast.Script ast = parse(source, null, warnings);
+    if (!syntaxOnly) {
+      compile(engine, source, ast, List.of(), true);
+    }
+    return List.copyOf(warnings);
+  }
+
+  private static Script compile(Engine engine, SourceFile source, dev.freshet.ast.Script ast, List<String> declared,
+      boolean closed) {
     Interpreter.Compiled compiled = compile(source, ast, engine, declared);
     Map<String, Diagnostic> free = Map.of();
     List<String> variables = declared;
@@ -80,13 +95,11 @@ public final class Script {
     }
   }
 
-  static void parseOnly(String name, String text) {
-    parse(new SourceFile(name, text), null);
-  }
-
-  private static dev.freshet.ast.Script parse(SourceFile source, ParseCache cache) {
+  /** {@code warnings}, when not null, receives the parser's warnings (never kept with a cached parse). */
+  private static dev.freshet.ast.Script parse(SourceFile source, ParseCache cache, List<Diagnostic> warnings) {
     try {
-      return cache == null ? Parser.parseScript(source) : cache.parse(source);
+      return warnings != null ? Parser.parseScript(source, warnings)
+          : cache == null ? Parser.parseScript(source) : cache.parse(source);
     } catch (SyntaxError e) {
       throw new CompileException(e.diagnostics());
     } catch (StackOverflowError e) {

@@ -54,7 +54,7 @@ final class BuiltinIndexText {
       exp 6
       find 1
       floor 6
-      get 2,3
+      get 2,3,8
       getalpha 0
       getalphanumeric 0
       getdate 10

@@ -33,10 +33,37 @@ final class JsonLib implements Library {
           String text = (String) a[0];
           return text.isBlank() ? null : lookup(parse("getJSON", text), a[1]);
         });
+    r.fn("get", "JSON text (an object or an array, as getUrl returns it) read as the MAP or LIST it holds: the value"
+        + " under the key, or the element at the index").param("json", TEXT).param("key", ANY).returns("any")
+        .impl((env, a) -> getFromText((String) a[0], a[1]));
     r.fn("getJSON", "The value under a key of the map; null when missing").param("map", MAP).param("key", ANY)
         .returns("any").impl((env, a) -> lookup(a[0], a[1]));
     r.fn("getJSON", "The element at an index of the list; null when out of range").param("list", LIST)
         .param("key", ANY).returns("any").impl((env, a) -> lookup(a[0], a[1]));
+  }
+
+  /** {@code text.get(key)}: as {@code get} on the MAP or LIST the JSON text holds (Zoho reads it so). */
+  private static Object getFromText(String text, Object key) {
+    Object container;
+    try {
+      container = Json.parse(text);
+    } catch (ScriptError e) {
+      container = null;
+    }
+    if (container instanceof DelugeCollection c && c.isMap()) {
+      return c.map().get(MapLib.keyIn(c.map(), key));
+    }
+    if (container instanceof DelugeCollection c && c.isList()) {
+      Object index = key instanceof String s ? Args.parseNumber(s) : key;
+      if (!(index instanceof Long i)) {
+        throw error("get", "the text holds a JSON array, whose index must be a whole NUMBER, got "
+            + Args.describe(key));
+      }
+      return c.list().get(ListLib.index("get", c, i));
+    }
+    String start = text.strip();
+    throw error("get", "needs a MAP, a LIST, or text holding a JSON object or array; the TEXT \""
+        + (start.length() > 30 ? start.substring(0, 27) + "..." : start) + "\" is not a JSON object or array");
   }
 
   static DelugeCollection toMap(String text) {

@@ -33,6 +33,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Engine engine = Engine.builder().build();
     int errors = 0;
+    int warnings = 0;
     int unreadable = 0;
     for (Path file : files) {
       String text;
@@ -45,11 +46,12 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       try {
-        if (syntaxOnly) {
-          engine.checkSyntax(file.toString(), text);
-        } else {
-          engine.check(file.toString(), text);
+        List<dev.freshet.source.Diagnostic> found = syntaxOnly ? engine.checkSyntax(file.toString(), text)
+            : engine.check(file.toString(), text);
+        for (var warning : found) {
+          terminal.err().print(warning.render());
         }
+        warnings += found.size();
       } catch (CompileException e) {
         terminal.err().print(e.render());
         errors += e.diagnostics().size();
@@ -58,6 +60,7 @@ final class CheckCommand implements Callable<Integer> {
     int n = files.size() - unreadable;
     terminal.out().println("checked " + n + " file" + (n == 1 ? "" : "s") + ": "
         + (errors == 0 ? "no errors" : errors + " error" + (errors == 1 ? "" : "s"))
+        + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s"))
         + (unreadable == 0 ? "" : " (" + unreadable + " file" + (unreadable == 1 ? "" : "s") + " could not be read)"));
     return unreadable > 0 ? Main.USAGE : errors > 0 ? Main.COMPILE_ERROR : Main.OK;
   }

@@ -24,17 +24,25 @@ final class Addresses {
     if (value instanceof String text) {
       addAll(key, text, out);
     } else if (value instanceof DelugeCollection c && c.isList()) {
-      for (Object item : c.list()) {
-        if (!(item instanceof String text)) {
-          throw new ScriptError("sendmail: " + key + " must hold email addresses (TEXT), got " + Ops.describe(item));
-        }
-        addAll(key, text, out);
-      }
+      addItems(key, c, out);
     } else {
       throw new ScriptError("sendmail: " + key + " must be an email address (TEXT, comma-separated for several) or a"
           + " LIST of them, got " + Ops.describe(value));
     }
     return out;
+  }
+
+  /** The items of a LIST; a LIST inside it (from {@code to: someList, "a@b.c"}) adds its own items. */
+  private static void addItems(String key, DelugeCollection list, List<String> out) {
+    for (Object item : list.list()) {
+      if (item instanceof String text) {
+        addAll(key, text, out);
+      } else if (item instanceof DelugeCollection inner && inner.isList()) {
+        addItems(key, inner, out);
+      } else {
+        throw new ScriptError("sendmail: " + key + " must hold email addresses (TEXT), got " + Ops.describe(item));
+      }
+    }
   }
 
   private static void addAll(String key, String text, List<String> out) {

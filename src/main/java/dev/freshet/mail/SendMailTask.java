@@ -89,23 +89,28 @@ public final class SendMailTask {
     };
   }
 
+  /** A FILE, a LIST of them, or (from {@code attachments: file: a, file: b}) a LIST holding both. */
   private static List<FileValue> attachments(Object value) {
     List<FileValue> files = new ArrayList<>();
     if (value == null || value instanceof DelugeCollection c && c.isUndecided()) {
       return files;
     }
+    if (!(value instanceof FileValue) && !(value instanceof DelugeCollection c && c.isList())) {
+      throw new ScriptError("sendmail: attachments must be a FILE or a LIST of FILE, got " + Ops.describe(value));
+    }
+    addFiles(value, files);
+    return files;
+  }
+
+  private static void addFiles(Object value, List<FileValue> files) {
     if (value instanceof FileValue f) {
       files.add(f);
     } else if (value instanceof DelugeCollection c && c.isList()) {
       for (Object item : c.list()) {
-        if (!(item instanceof FileValue f)) {
-          throw new ScriptError("sendmail: attachments must hold FILE values, got " + Ops.describe(item));
-        }
-        files.add(f);
+        addFiles(item, files);
       }
     } else {
-      throw new ScriptError("sendmail: attachments must be a FILE or a LIST of FILE, got " + Ops.describe(value));
+      throw new ScriptError("sendmail: attachments must hold FILE values, got " + Ops.describe(value));
     }
-    return files;
   }
 }

@@ -20,6 +20,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
 final class AstBuilder {
   private final SourceFile source;
   final List<Diagnostic> errors = new ArrayList<>();
+  /** Forms that run but deserve a second look ({@code if (a = b)}); {@code freshet check} prints them. */
+  final List<Diagnostic> warnings = new ArrayList<>();
   final ExprBuilder exprs = new ExprBuilder(this);
   final StmtBuilder stmts = new StmtBuilder(this, exprs);
 
@@ -29,6 +31,10 @@ final class AstBuilder {
 
   void error(Span span, String message) {
     errors.add(new Diagnostic(Diagnostic.Kind.ERROR, message, source, span));
+  }
+
+  void warning(Span span, String message) {
+    warnings.add(new Diagnostic(Diagnostic.Kind.WARNING, message, source, span));
   }
 
   Script script(ScriptContext ctx) {

@@ -49,7 +49,15 @@ final class ErrorListener extends BaseErrorListener {
     String message = token == null ? msg : describe(token, (Parser) recognizer, e);
     int start = token == null ? 0 : Math.max(token.getStartIndex(), 0);
     int end = token == null ? 0 : Math.max(token.getStopIndex() + 1, start);
-    first = new Diagnostic(Diagnostic.Kind.ERROR, message, source, new Span(line, column + 1, start, end));
+    Span span = new Span(line, column + 1, start, end);
+    Token previous = token == null ? null : previousToken((Parser) recognizer, token);
+    if (previous != null && token.getType() != Token.EOF && closesLine(message) && endLine(previous) < line) {
+      // The cause is at the end of the previous line (a forgotten ';' or ')'): point there, not at the next line
+      span = afterToken(previous);
+      message = message.startsWith("expected ';' but found ") ? "missing ';' after this statement"
+          : message.replace(" but found ", " at the end of this line, but the next line starts with ");
+    }
+    first = new Diagnostic(Diagnostic.Kind.ERROR, message, source, span);
     statementStart = start;
     tokenIndex = token == null ? 0 : token.getTokenIndex();
     for (var ctx = ((Parser) recognizer).getContext(); ctx != null; ctx = ctx.getParent()) {
@@ -64,9 +72,48 @@ final class ErrorListener extends BaseErrorListener {
         || type == DelugeLexer.UNTERMINATED_COMMENT;
   }
 
+  /** Whether the message asks only for what ends a line's construct: ';', ')', ']', ',' or '}'. */
+  private static boolean closesLine(String message) {
+    int cut = message.indexOf(" but found ");
+    if (!message.startsWith("expected ") || cut < 0) {
+      return false;
+    }
+    for (String wanted : message.substring("expected ".length(), cut).split(" or ")) {
+      if (!wanted.equals("';'") && !wanted.equals("')'") && !wanted.equals("']'") && !wanted.equals("','")
+          && !wanted.equals("'}'")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Token previousToken(Parser parser, Token token) {
+    int i = token.getTokenIndex();
+    return i > 0 ? parser.getTokenStream().get(i - 1) : null;
+  }
+
+  private static int endLine(Token t) {
+    int line = t.getLine();
+    String text = t.getText();
+    for (int i = 0; i < text.length(); i++) {
+      line += text.charAt(i) == '\n' ? 1 : 0;
+    }
+    return line;
+  }
+
+  /** The position just after a token: where a missing ';' or ')' belongs. */
+  private static Span afterToken(Token t) {
+    String text = t.getText();
+    int lastBreak = text.lastIndexOf('\n');
+    int column = lastBreak < 0 ? t.getCharPositionInLine() + text.length() : text.length() - lastBreak - 1;
+    int end = t.getStopIndex() + 1;
+    return new Span(endLine(t), column + 1, end, end);
+  }
+
   private static final Set<Integer> SOFT_KEYWORDS = Set.of(DelugeLexer.INDEX, DelugeLexer.INSERT, DelugeLexer.INTO,
       DelugeLexer.DELETE, DelugeLexer.FROM, DelugeLexer.CANCEL, DelugeLexer.SUBMIT, DelugeLexer.ALERT,
-      DelugeLexer.EACH, DelugeLexer.LIST);
+      DelugeLexer.EACH, DelugeLexer.LIST, DelugeLexer.HIDE, DelugeLexer.SHOW, DelugeLexer.ENABLE, DelugeLexer.DISABLE,
+      DelugeLexer.CLEAR, DelugeLexer.FILE);
 
   private static String describe(Token token, Parser parser, RecognitionException e) {
     switch (token.getType()) {
@@ -160,7 +207,7 @@ final class ErrorListener extends BaseErrorListener {
   private static boolean isExpressionToken(int type) {
     return switch (type) {
       case DelugeLexer.DECIMAL_LITERAL, DelugeLexer.QUOTED_LITERAL, DelugeLexer.TRUE, DelugeLexer.FALSE,
-          DelugeLexer.NULL, DelugeLexer.LBRACE, DelugeLexer.MINUS, DelugeLexer.PLUS, DelugeLexer.IF,
+          DelugeLexer.NULL, DelugeLexer.LBRACE, DelugeLexer.LBRACKET, DelugeLexer.MINUS, DelugeLexer.PLUS, DelugeLexer.IF,
           DelugeLexer.INVOKEURL -> true;
       default -> SOFT_KEYWORDS.contains(type);
     };

@@ -39,11 +39,16 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitUnaryExpr(UnaryExprContext ctx) {
-    if (ctx.op.getType() == DelugeLexer.MINUS && ctx.expression().getText().equals("9223372036854775808")) {
+    return unary(ctx.op, ctx.expression(), ctx);
+  }
+
+  private Expr unary(org.antlr.v4.runtime.Token opToken, org.antlr.v4.runtime.ParserRuleContext operandCtx,
+      org.antlr.v4.runtime.ParserRuleContext ctx) {
+    if (opToken.getType() == DelugeLexer.MINUS && operandCtx.getText().equals("9223372036854775808")) {
       return new Expr.Literal(LiteralKind.NUMBER, Long.MIN_VALUE, Spans.of(ctx)); // the one NUMBER written negated
     }
-    Expr operand = build(ctx.expression());
-    Expr.UnaryOp op = switch (ctx.op.getType()) {
+    Expr operand = visit(operandCtx);
+    Expr.UnaryOp op = switch (opToken.getType()) {
       case DelugeLexer.NOT -> Expr.UnaryOp.NOT;
       case DelugeLexer.MINUS -> Expr.UnaryOp.NEGATE;
       default -> Expr.UnaryOp.PLUS;
@@ -51,7 +56,45 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     if (op == Expr.UnaryOp.NEGATE && operand instanceof Expr.Literal lit && lit.value() instanceof Long n) {
       return new Expr.Literal(LiteralKind.NUMBER, -n, Spans.of(ctx));
     }
-    return new Expr.Unary(op, operand, Spans.of(ctx.op));
+    return new Expr.Unary(op, operand, Spans.of(opToken));
+  }
+
+  /** The condition of an if: the same operators as an expression, and '=' compares like '==' (with a warning). */
+  Expr condition(ConditionContext ctx) {
+    return visit(ctx);
+  }
+
+  @Override
+  public Expr visitCondPostfix(CondPostfixContext ctx) {
+    return postfix(ctx.postfix());
+  }
+
+  @Override
+  public Expr visitCondUnary(CondUnaryContext ctx) {
+    return unary(ctx.op, ctx.condition(), ctx);
+  }
+
+  @Override
+  public Expr visitCondBinary(CondBinaryContext ctx) {
+    if (ctx.op.getType() == DelugeLexer.ASSIGN) {
+      ast.warning(Spans.of(ctx.op), "'=' in a condition compares like '=='; write '==' to make that plain");
+    }
+    BinaryOp op = switch (ctx.op.getType()) {
+      case DelugeLexer.STAR -> BinaryOp.MULTIPLY;
+      case DelugeLexer.SLASH -> BinaryOp.DIVIDE;
+      case DelugeLexer.PERCENT -> BinaryOp.REMAINDER;
+      case DelugeLexer.PLUS -> BinaryOp.ADD;
+      case DelugeLexer.MINUS -> BinaryOp.SUBTRACT;
+      case DelugeLexer.LT -> BinaryOp.LESS;
+      case DelugeLexer.LE -> BinaryOp.LESS_EQUAL;
+      case DelugeLexer.GT -> BinaryOp.GREATER;
+      case DelugeLexer.GE -> BinaryOp.GREATER_EQUAL;
+      case DelugeLexer.EQ, DelugeLexer.ASSIGN -> BinaryOp.EQUAL;
+      case DelugeLexer.NEQ -> BinaryOp.NOT_EQUAL;
+      case DelugeLexer.AND -> BinaryOp.AND;
+      default -> BinaryOp.OR;
+    };
+    return new Expr.Binary(op, visit(ctx.condition(0)), visit(ctx.condition(1)), Spans.of(ctx.op));
   }
 
   @Override
@@ -240,9 +283,15 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return map ? new Expr.MapLiteral(entries, Spans.of(ctx)) : new Expr.ListLiteral(values, Spans.of(ctx));
   }
 
+  /** {@code [a, b]}: Zoho's editor accepts it and saves it as {@code {a, b}}, so it is a LIST. */
+  @Override
+  public Expr visitBracketListLiteral(BracketListLiteralContext ctx) {
+    return new Expr.ListLiteral(all(ctx.expression()), Spans.of(ctx));
+  }
+
   @Override
   public Expr visitConditionalExpr(ConditionalExprContext ctx) {
-    return new Expr.Conditional(build(ctx.expression(0)), build(ctx.expression(1)), build(ctx.expression(2)),
+    return new Expr.Conditional(condition(ctx.condition()), build(ctx.expression(0)), build(ctx.expression(1)),
         Spans.of(ctx));
   }
 
@@ -341,6 +390,9 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return params;
   }
 
+  /** Keys that take several comma-separated values; {@code file:} may mark an attachment. */
+  private static final Set<String> LIST_KEYS = Set.of("to", "cc", "bcc", "reply to", "attachments");
+
   List<TaskParam> taskParams(List<TaskParamContext> ctxs) {
     List<TaskParam> params = new ArrayList<>();
     for (TaskParamContext p : ctxs) {
@@ -357,9 +409,31 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
           key.append(text);
         }
       }
-      params.add(new TaskParam(key.toString(), build(p.expression()), Spans.of(p)));
+      String name = key.toString();
+      if (p.taskValue().size() > 1 && !LIST_KEYS.contains(name)) {
+        ast.error(Spans.of(p.COMMA(0).getSymbol()), "'" + name + "' takes one value; only to, cc, bcc, reply to and"
+            + " attachments take a comma-separated list");
+      }
+      for (TaskValueContext v : p.taskValue()) {
+        if (v.FILE() != null && !name.equals("attachments")) {
+          ast.error(Spans.of(v.FILE().getSymbol()), "'file:' marks an attachment; it belongs after 'attachments:'");
+        }
+      }
+      params.add(new TaskParam(name, taskValue(p.taskValue()), Spans.of(p)));
     }
     return params;
+  }
+
+  /** One value, or a LIST of the comma-separated values ({@code to: a, b}); {@code file:} before a value is dropped. */
+  private Expr taskValue(List<TaskValueContext> values) {
+    if (values.size() == 1) {
+      return build(values.get(0).expression());
+    }
+    List<Expr> items = new ArrayList<>(values.size());
+    for (TaskValueContext v : values) {
+      items.add(build(v.expression()));
+    }
+    return new Expr.ListLiteral(items, Spans.of(values.get(0)));
   }
 
   @Override

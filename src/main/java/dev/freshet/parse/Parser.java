@@ -26,10 +26,15 @@ public final class Parser {
 
   /** Parses a whole file. Throws {@link SyntaxError} listing every problem found. */
   public static Script parseScript(SourceFile source) {
+    return parseScript(source, null);
+  }
+
+  /** Parses a whole file and adds its warnings ({@code if (a = b)}) to {@code warnings} when that is not null. */
+  public static Script parseScript(SourceFile source, List<Diagnostic> warnings) {
     try { // the lambda only after an overflow: a process's first lambda costs a cold start (see cli.Main)
-      return parseScriptHere(source);
+      return parseScriptHere(source, warnings);
     } catch (StackOverflowError e) {
-      return deep(source, () -> parseScriptHere(source));
+      return deep(source, () -> parseScriptHere(source, warnings));
     }
   }
 
@@ -46,11 +51,14 @@ public final class Parser {
     }
   }
 
-  private static Script parseScriptHere(SourceFile source) {
+  private static Script parseScriptHere(SourceFile source, List<Diagnostic> warnings) {
     var holder = new AstBuilder(source);
     DelugeParser.ScriptContext tree = (DelugeParser.ScriptContext) parse(source, Rule.SCRIPT);
     Script script = holder.script(tree);
     fail(holder.errors);
+    if (warnings != null) {
+      warnings.addAll(holder.warnings);
+    }
     return script;
   }
 

@@ -42,9 +42,9 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   @Override
   public Stmt visitIfStatement(IfStatementContext ctx) {
     List<Stmt.Branch> branches = new ArrayList<>();
-    branches.add(new Stmt.Branch(expr(ctx.expression()), block(ctx.block())));
+    branches.add(new Stmt.Branch(exprs.condition(ctx.condition()), block(ctx.block())));
     for (ElseIfContext e : ctx.elseIf()) {
-      branches.add(new Stmt.Branch(expr(e.expression()), block(e.block())));
+      branches.add(new Stmt.Branch(exprs.condition(e.condition()), block(e.block())));
     }
     List<Stmt> otherwise = ctx.elseBlock() == null ? null : block(ctx.elseBlock().block());
     return new Stmt.If(branches, otherwise, Spans.of(ctx));
@@ -121,6 +121,13 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   @Override
   public Stmt visitAlertStatement(AlertStatementContext ctx) {
     return new Stmt.CreatorOnly("alert", List.of(expr(ctx.expression())), Spans.of(ctx));
+  }
+
+  /** {@code hide Field;}, {@code show}, {@code enable}, {@code disable}, {@code clear}: Creator form scripts. */
+  @Override
+  public Stmt visitFieldActionStatement(FieldActionStatementContext ctx) {
+    return new Stmt.CreatorOnly(ctx.fieldAction.getText().toLowerCase(java.util.Locale.ROOT), List.of(),
+        Spans.of(ctx));
   }
 
   /** {@code expr;} or an assignment {@code target op= value;}, whose target must be a variable or a field. */

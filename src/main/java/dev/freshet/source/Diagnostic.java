@@ -10,6 +10,7 @@ public record Diagnostic(Kind kind, String message, SourceFile source, Span span
 
   public enum Kind {
     ERROR("error"),
+    WARNING("warning"),
     RUNTIME_ERROR("runtime error");
 
     final String label;
