@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** {@link Session}: what carries from one entry to the next, and what a failing entry leaves behind. */
@@ -84,21 +85,24 @@ class SessionTest {
     assertEquals(first, session.eval("<input>", "randomNumber(1, 1000000)").value());
   }
 
+  /** Cancelled once the loop is known to run (its first pass prints), not after a guessed delay. */
   @Test
   void cancelStopsTheRunningEntryFromAnotherThread() throws Exception {
-    Session slow = new Session(Engine.builder().limits(new Limits(Long.MAX_VALUE, 75, Duration.ofMinutes(2))).build());
+    CountDownLatch looping = new CountDownLatch(1);
+    Session slow = new Session(Engine.builder().output(line -> looping.countDown())
+        .limits(new Limits(Long.MAX_VALUE, 75, Duration.ofMinutes(2))).build());
     slow.eval("<input>", "l = leftpad(\"\", 3000).toList(\"\");");
     Thread canceller = new Thread(() -> {
       try {
-        Thread.sleep(300);
+        looping.await();
       } catch (InterruptedException e) {
         return;
       }
       slow.cancel();
     });
     canceller.start();
-    CancelledException e = assertThrows(CancelledException.class,
-        () -> slow.eval("<input>", "n = 0; for each a in l { for each b in l { for each c in l { n = n + 1; } } }"));
+    CancelledException e = assertThrows(CancelledException.class, () -> slow.eval("<input>",
+        "n = 0; for each a in l { for each b in l { for each c in l { n = n + 1; if (n == 1) { info n; } } } }"));
     canceller.join();
     assertTrue(e.getMessage().contains("execution was cancelled"), e.getMessage());
     assertTrue((Long) slow.variables().get("n") > 0, "the loop ran until it was cancelled");

@@ -42,6 +42,8 @@ class ConnectionProcessTest {
   private static final String NAME = "crm";
   /** Every wait is bounded: a bug must fail the build, not hang it. */
   private static final long WAIT_SECONDS = 60;
+  /** A slow provider: long enough that calls made at about the same time on a busy machine overlap its answer. */
+  private static final int PROVIDER_DELAY_MS = 2500;
   private static final Random RANDOM = new Random();
 
   @TempDir
@@ -79,7 +81,7 @@ class ConnectionProcessTest {
   @RepeatedTest(3)
   void twoProcessesSharingOneStoreMakeExactlyOneTokenRequest() throws Exception {
     expiredRecord();
-    tokenAnswers(1500); // slow enough that both refreshes are under way at once
+    tokenAnswers(PROVIDER_DELAY_MS); // slow enough that both refreshes are under way at once
     Child a = child("race");
     Child b = child("race");
     a.awaitLine("ready");
@@ -97,10 +99,12 @@ class ConnectionProcessTest {
     assertEquals(NEW_ACCESS, r.secrets().accessToken());
     assertEquals(NEW_REFRESH, r.secrets().refreshToken());
     assertEquals(2, r.version());
-    // both waited for the one slow refresh (the loser on the file lock; reading a fresh token takes a few ms): the
-    // two really overlapped, so the single request is the lock's doing and not a late start
-    assertTrue(a.elapsedMs() >= 500 && b.elapsedMs() >= 500,
-        "both calls should have waited for the slow provider: a " + a.elapsedMs() + " ms, b " + b.elapsedMs() + " ms");
+    // both asked before the provider answered the one refresh (the loser then waited on the file lock): the two
+    // really overlapped, so the single request is the lock's doing and not a late start. Told by the order of events
+    // on the one system clock, not by how long a call took, which a busy machine stretches.
+    long answered = answeredAt();
+    assertTrue(a.startedAt() < answered && b.startedAt() < answered, "both calls should have started before the"
+        + " provider answered at " + answered + ": a at " + a.startedAt() + ", b at " + b.startedAt());
     System.out.printf("[two JVMs] credentials() took a=%d ms, b=%d ms; token requests=%d%n", a.elapsedMs(),
         b.elapsedMs(), tokenRequests());
   }
@@ -191,7 +195,7 @@ class ConnectionProcessTest {
     // lived 1 h, expires in 30 s: inside the 60 s margin, still valid, so credentials() returns at once
     LiveFixtures.connected(store, service, NAME, now.minusSeconds(3570), Duration.ofHours(1),
         Grant.AUTHORIZATION_CODE);
-    tokenAnswers(1000);
+    tokenAnswers(PROVIDER_DELAY_MS);
     Child c = child("exit");
     c.exitsWith(0);
     long exitedAt = System.currentTimeMillis();
@@ -207,7 +211,11 @@ class ConnectionProcessTest {
     assertEquals(NEW_ACCESS, r.secrets().accessToken(), "the refresh in flight was persisted before the JVM ended");
     assertEquals(NEW_REFRESH, r.secrets().refreshToken());
     assertEquals(2, r.version());
-    assertTrue(exitTook >= 800, "System.exit returned after " + exitTook + " ms, before the 1 s provider answered");
+    // the record is new, and System.exit was called before the provider answered: so exit waited for the refresh
+    // (had the JVM ended at once, the refresh would have died with it and the old record would be stored)
+    long answered = answeredAt();
+    assertTrue(exiting < answered, "System.exit was called at " + exiting + ", after the provider answered at "
+        + answered + ": this run cannot show that exit waits");
     System.out.printf("[exit in flight] credentials() took %d ms; System.exit -> process gone took %d ms%n",
         c.elapsedMs(), exitTook);
   }
@@ -224,6 +232,14 @@ class ConnectionProcessTest {
     wm.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(LiveFixtures.token(NEW_ACCESS, NEW_REFRESH, 3600L))
         .withFixedDelay(delayMs)));
+  }
+
+  /** When the provider sent its answer to the one token request: received, plus its delay (epoch ms). */
+  private long answeredAt() {
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests =
+        wm.findAll(postRequestedFor(urlEqualTo("/token")));
+    assertEquals(1, requests.size());
+    return requests.get(0).getLoggedDate().getTime() + PROVIDER_DELAY_MS;
   }
 
   private int tokenRequests() {
@@ -328,9 +344,14 @@ class ConnectionProcessTest {
       assertTrue(process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "a killed child did not end");
     }
 
-    /** The fingerprint from the child's {@code sha256:HEX ELAPSEDms} line. */
+    /** The fingerprint from the child's {@code sha256:HEX ELAPSEDms STARTED} line. */
     String fingerprint() throws IOException {
       return fingerprintLine().split(" ")[0].substring("sha256:".length());
+    }
+
+    /** When the child called {@code credentials()}, in epoch milliseconds. */
+    long startedAt() throws IOException {
+      return Long.parseLong(fingerprintLine().split(" ")[2]);
     }
 
     long elapsedMs() throws IOException {

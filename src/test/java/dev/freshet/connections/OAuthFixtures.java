@@ -43,9 +43,9 @@ final class OAuthFixtures {
 
   private OAuthFixtures() {}
 
-  static WireMockServer startServer() {
+  static WireMockServer startServer(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
     WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-        .dynamicPort());
+        .dynamicPort().extensions(extensions));
     server.start();
     return server;
   }

@@ -20,7 +20,8 @@ import java.util.HexFormat;
  *     exit   ask once, print "exiting EPOCH_MILLIS", System.exit(0)  (a background refresh still in flight)
  * </pre>
  *
- * It prints a SHA-256 fingerprint of the Authorization header ({@code sha256:HEX ELAPSEDms}), never the token, and
+ * It prints a SHA-256 fingerprint of the Authorization header ({@code sha256:HEX ELAPSEDms STARTED}, STARTED the
+ * epoch milliseconds when it asked), never the token, and
  * exits 0; on a ConnectionException it prints its kind and message and exits 3. The service needs no arguments: a
  * custom service is stored in full with the record.
  */
@@ -69,10 +70,11 @@ public final class RefreshProbe {
   }
 
   private static void ask(ConnectionRegistry registry, String name, URI api) {
+    long startedAt = System.currentTimeMillis();
     long start = System.nanoTime();
     Credentials c = registry.credentials(name, api);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("sha256:" + fingerprint(c.headers().get("Authorization")) + " " + ms + "ms");
+    System.out.println("sha256:" + fingerprint(c.headers().get("Authorization")) + " " + ms + "ms " + startedAt);
     System.out.flush();
   }
 
