@@ -10,6 +10,7 @@ import dev.freshet.mail.MailSender;
 import dev.freshet.parse.ParseCache;
 import dev.freshet.runtime.Limits;
 import dev.freshet.source.Diagnostic;
+import dev.freshet.zoho.ZohoLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public final class Engine {
   private final Supplier<ConnectionRegistry> connections;
   /** Null when parsed scripts are not kept. */
   final ParseCache parseCache;
+  final Consumer<String> notices;
   private final HttpTransport givenTransport;
   private volatile HttpTransport transport;
 
@@ -67,6 +69,7 @@ public final class Engine {
     this.connections = b.connections == null ? null : memo(b.connections);
     this.givenTransport = b.transport;
     this.parseCache = b.parseCache;
+    this.notices = b.notices != null ? b.notices : System.err::println;
     HostLibrary host = new HostLibrary(b.functions, b.user);
     if (b.functions.isEmpty()) {
       // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
@@ -91,6 +94,7 @@ public final class Engine {
   private static BuiltinRegistry withHost(HostLibrary host) {
     BuiltinRegistry r = BuiltinRegistry.standard();
     r.include(host);
+    r.include(new ZohoLibrary());
     return r;
   }
 
@@ -226,6 +230,7 @@ public final class Engine {
     private String user = "freshet@localhost";
     private Supplier<ConnectionRegistry> connections;
     private ParseCache parseCache;
+    private Consumer<String> notices;
 
     private Builder() {}
 
@@ -265,17 +270,35 @@ public final class Engine {
 
     /** The most statements one run may execute. */
     public Builder maxStatements(long statements) {
-      return limits(new Limits(statements, limits.maxDepth(), limits.timeout()));
+      return limits(new Limits(statements, limits.maxDepth(), limits.timeout(), limits.maxApiCalls()));
     }
 
     /** The deepest nesting of user-function calls. */
     public Builder maxDepth(int calls) {
-      return limits(new Limits(limits.maxStatements(), calls, limits.timeout()));
+      return limits(new Limits(limits.maxStatements(), calls, limits.timeout(), limits.maxApiCalls()));
     }
 
     /** The longest one run may take, measured on the wall clock. */
     public Builder timeout(Duration timeout) {
-      return limits(new Limits(limits.maxStatements(), limits.maxDepth(), Objects.requireNonNull(timeout)));
+      return limits(new Limits(limits.maxStatements(), limits.maxDepth(), Objects.requireNonNull(timeout),
+          limits.maxApiCalls()));
+    }
+
+    /**
+     * The most Zoho API calls one run's {@code zoho.*} tasks may make (default 1000). Each task that gets an answer is
+     * one call, as Zoho counts them; the next one stops the run with a {@link LimitExceededException}.
+     */
+    public Builder maxApiCalls(long calls) {
+      return limits(new Limits(limits.maxStatements(), limits.maxDepth(), limits.timeout(), calls));
+    }
+
+    /**
+     * Where the engine tells the person running a script something they should know that is not the script's output
+     * (default: standard error): that a connection added with {@code --rewrite-zoho-hosts} moved a URL.
+     */
+    public Builder notices(Consumer<String> notices) {
+      this.notices = Objects.requireNonNull(notices);
+      return this;
     }
 
     /** invokeurl limits (timeouts, body cap, redirects) and an optional request log. */

@@ -4,10 +4,13 @@ import dev.freshet.http.InvokeUrlTask;
 import dev.freshet.mail.SendMailTask;
 import dev.freshet.runtime.Env;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.zoho.ZohoSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 
@@ -16,6 +19,10 @@ final class EngineEnv implements Env {
   private final Engine engine;
   private final Clock clock;
   private final RandomGenerator random;
+  /** Made when the run first calls a zoho.* task. */
+  private ZohoSession zoho;
+  /** The rewritten-host notices this run has given: each is said once. */
+  private final Set<String> told = new HashSet<>();
 
   EngineEnv(Engine engine) {
     this.engine = engine;
@@ -41,7 +48,24 @@ final class EngineEnv implements Env {
   @Override
   public Object invokeUrl(Map<String, Object> params) {
     return new InvokeUrlTask(engine.transport(), engine.httpOptions, params.get("connection") == null ? null
-        : engine.connections()).run(params);
+        : engine.connections(), "invokeurl", this::notice).run(params);
+  }
+
+  private void notice(String line) {
+    if (told.add(line)) {
+      engine.notices.accept(line);
+    }
+  }
+
+  @Override
+  public <T> T service(Class<T> type) {
+    if (type != ZohoSession.class) {
+      return null;
+    }
+    if (zoho == null) {
+      zoho = new ZohoSession(engine::transport, engine.httpOptions, engine::connections, engine.limits.maxApiCalls());
+    }
+    return type.cast(zoho);
   }
 
   @Override

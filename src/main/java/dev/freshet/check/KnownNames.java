@@ -10,4 +10,12 @@ public interface KnownNames {
 
   /** A value such as {@code today} or {@code zoho.currenttime}. */
   boolean isSystemValue(String name);
+
+  /**
+   * Why a call of the dotted function {@code name} (an integration task such as {@code zoho.crm.getRecordById}) with
+   * {@code argc} arguments cannot be right, or null when it can (or the name is not known here).
+   */
+  default String arityProblem(String name, int argc) {
+    return null;
+  }
 }

@@ -200,6 +200,11 @@ public final class Resolver {
       String[] parts = c.name().split("\\.");
       if (parts.length == 2 && (parts[0].equals("standalone") || parts[0].equals("thisapp"))) {
         call(c, parts[1], c.args().size(), c.span(), true);
+      } else {
+        String problem = known.arityProblem(c.name(), c.args().size());
+        if (problem != null) {
+          error(c.span(), problem);
+        }
       }
     } else if (e instanceof Expr.MethodCall m) {
       expr(m.target());

@@ -80,6 +80,19 @@ final class ConnectionAdd extends ConnectionsCommand.Sub {
       + " (repeat; *.example.com for subdomains). Default for custom: the token URL's host.")
   List<String> apiHosts = new ArrayList<>();
 
+  @Option(names = "--api-domain", paramLabel = "URL", description = "Where zoho.* tasks send their requests, e.g."
+      + " https://www.zohoapis.eu (default: the api_domain of the token response, else the data centre's).")
+  String apiDomain;
+
+  @Option(names = "--dc", paramLabel = "DC", description = "zoho: the data centre of the account: us, eu, in, au, jp,"
+      + " ca, sa, uk or cn (sign-in, tokens and the default API domain go there; default: us).")
+  String dc;
+
+  @Option(names = "--rewrite-zoho-hosts", description = "Let invokeurl move a Zoho API URL written for another data"
+      + " centre (https://www.zohoapis.com/…, https://desk.zoho.com/…) onto this connection's API domain; said on"
+      + " standard error once per run.")
+  boolean rewriteZohoHosts;
+
   @Option(names = "--key-name", paramLabel = "N", description = "api_key: the header or parameter name.")
   String keyName;
 
@@ -119,7 +132,10 @@ final class ConnectionAdd extends ConnectionsCommand.Sub {
       throw new IllegalArgumentException("service " + s.id() + " does not offer the " + g.word() + " grant ("
           + String.join(", ", s.grants().stream().map(Grant::word).toList()) + ")");
     }
-    Connection c = new Connection(name, null, s, g, clientId, scopes, username);
+    if (dc != null && !"zoho".equals(s.quirk())) {
+      throw new IllegalArgumentException("--dc is for the zoho service; give --api-domain URL for " + s.id());
+    }
+    Connection c = new Connection(name, null, s, g, clientId, scopes, username, apiDomain, dc, rewriteZohoHosts);
     ConnectionSummary added = registry.add(c, secrets(c), replace);
     terminal.out().println("Added \"" + name + "\" (" + s.name() + ", " + s.auth().word()
         + (added.grant() == null ? "" : ", " + added.grant().word()) + "): " + added.status().word() + ".");

@@ -38,7 +38,17 @@ final class ConnectionShow extends ConnectionsCommand.Sub {
     if (s.auth() == dev.freshet.connections.AuthType.OAUTH2) {
       row(out, "token", ConnectionTable.expiry(s));
     }
+    if (s.dc() != null) {
+      row(out, "dc", s.dc());
+    }
+    if (s.apiDomain() != null) {
+      row(out, "api domain", s.apiDomain() + " (given)");
+    }
     s.info().forEach((k, v) -> row(out, k.replace('_', ' '), v));
+    if (s.rewriteZohoHosts() || "zoho".equals(s.service().quirk())) {
+      row(out, "zoho hosts", s.rewriteZohoHosts() ? "rewritten to the API domain (--rewrite-zoho-hosts)"
+          : "as written (add with --rewrite-zoho-hosts to move them to the API domain)");
+    }
     row(out, "api hosts", String.join(", ", s.apiHosts()));
     row(out, "secrets", s.secretsHeld().isEmpty() ? "none" : String.join(", ", s.secretsHeld()) + " (encrypted)");
     if (s.service().docs() != null) {

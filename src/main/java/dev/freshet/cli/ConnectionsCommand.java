@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Manage the connections invokeurl uses (stored in $FRESHET_HOME, default ~/.freshet).",
     subcommands = {ConnectionsCommand.Services.class, ConnectionAdd.class, ConnectionAuthorize.class,
         ConnectionsCommand.ListAll.class, ConnectionShow.class, ConnectionsCommand.Refresh.class,
-        ConnectionsCommand.Revoke.class, ConnectionsCommand.Remove.class},
+        ConnectionsCommand.Revoke.class, ConnectionsCommand.Remove.class, ConnectionDefault.class},
     footer = {"", "Exit codes: 0 ok, 64 bad usage or unknown connection, 70 provider or store failure,"
         + " 75 the connection needs authorization."})
 final class ConnectionsCommand implements Callable<Integer> {

@@ -67,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Wall-time limit (default: 60).")
   long timeoutSeconds = Limits.DEFAULT.timeout().toSeconds();
 
+  @Option(names = "--max-api-calls", paramLabel = "N", description = "Zoho API calls one run's zoho.* tasks may make"
+      + " (default: 1000).")
+  long maxApiCalls = Limits.DEFAULT.maxApiCalls();
+
   @Option(names = "--log-http", description = "Print each invokeurl request and response line (method, URL, status,"
       + " time) to standard error, with secrets masked.")
   boolean logHttp;
@@ -142,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       rawArgs = rawArgs();
       zone = tz == null ? null : ZoneId.of(tz); // the system zone is looked up only if a script needs it
-      limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds));
+      limits = new Limits(maxStatements, maxDepth, Duration.ofSeconds(timeoutSeconds), maxApiCalls);
       http = new HttpOptions(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(httpTimeout), bytes(maxDownload),
           maxRedirects, logHttp ? line -> terminal.err().println(line) : null);
     } catch (IllegalArgumentException | DateTimeException e) {
@@ -162,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
     PrintStream out = terminal.out();
     Engine.Builder builder = Engine.builder().limits(limits).http(http)
         .output(new Lines(out)).mail(MailOptions.sender(mailOutbox, terminal.env(), terminal))
+        .notices(new Lines(terminal.err()))
         .connections(new java.util.function.Supplier<>() { // classes, not lambdas: see Main.main
           @Override
           public dev.freshet.connections.ConnectionRegistry get() {

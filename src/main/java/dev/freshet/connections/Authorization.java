@@ -50,7 +50,12 @@ final class Authorization {
         q.put(k, v);
       }
     });
-    String base = s.authorizeUrl();
+    String base;
+    try {
+      base = Quirks.authorizeUrl(c);
+    } catch (OAuthException e) { // a data centre's accounts server the service does not list
+      throw new IllegalArgumentException(e.getMessage());
+    }
     int hash = base.indexOf('#');
     base = hash < 0 ? base : base.substring(0, hash); // a fragment would swallow the query
     String sep = !base.contains("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
@@ -78,7 +83,7 @@ final class Authorization {
       throw new OAuthException("invalid_request", "the callback has no authorization code");
     }
     Service service = p.connection().service();
-    Map<String, String> info = Quirks.fromCallback(service, callback);
+    Map<String, String> info = Quirks.facts(p.connection(), Quirks.fromCallback(service, callback));
     TokenResponse r = client.exchangeCode(p.connection(), s, Quirks.tokenUrl(service, info), code, p.redirectUri(),
         p.pkce() == null ? null : p.pkce().verifier());
     return new TokenGrant(r, Quirks.afterToken(client, service, r, info));
@@ -90,12 +95,13 @@ final class Authorization {
     DeviceAuthorization d = client.startDevice(c, s);
     show.accept(d);
     TokenResponse r = client.pollDevice(c, s, d);
-    return new TokenGrant(r, Quirks.afterToken(client, c.service(), r, Map.of()));
+    return new TokenGrant(r, Quirks.afterToken(client, c.service(), r, Quirks.facts(c, Map.of())));
   }
 
   /** The client-credentials grant; {@code info} is the connection's stored provider facts. */
   static TokenGrant clientCredentials(OAuthClient client, Connection c, Secrets s, Map<String, String> info)
       throws OAuthException {
+    info = Quirks.facts(c, info);
     TokenResponse r = client.clientCredentials(c, s, Quirks.tokenUrl(c.service(), info));
     return new TokenGrant(r, Quirks.afterToken(client, c.service(), r, info));
   }
@@ -112,6 +118,7 @@ final class Authorization {
       }
       throw new OAuthException("invalid_grant", "no refresh token is stored");
     }
+    info = Quirks.facts(c, info);
     TokenResponse r = client.refresh(c, s, Quirks.refreshUrl(c.service(), info));
     return new TokenGrant(r, Quirks.afterToken(client, c.service(), r, info));
   }

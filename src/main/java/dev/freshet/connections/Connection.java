@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
  * @param clientId the OAuth client id (not a secret), or null
  * @param scopes the scopes asked for
  * @param username for {@code basic}: the user name
+ * @param apiDomain the API domain given when the connection was added ({@code https://www.zohoapis.eu}), an origin
+ *     without a path; null to use the one the token response names, or the data centre's
+ * @param dc a Zoho data centre ({@code us}, {@code eu}, {@code in}, …; see {@link ZohoHosts}), or null
+ * @param rewriteZohoHosts whether invokeurl moves a Zoho API URL written for another data centre onto this
+ *     connection's API domain
  */
 public record Connection(String name, String owner, Service service, Grant grant, String clientId,
-    List<String> scopes, String username) {
+    List<String> scopes, String username, String apiDomain, String dc, boolean rewriteZohoHosts) {
   private static final Pattern LINK_NAME = Pattern.compile("[a-z][a-z0-9_]{0,49}");
 
   public Connection {
@@ -32,6 +37,29 @@ public record Connection(String name, String owner, Service service, Grant grant
     } else {
       grant = null;
     }
+    if (apiDomain != null) {
+      String origin = Quirks.origin(apiDomain);
+      if (origin == null) {
+        throw new IllegalArgumentException("connection " + name + ": the API domain is an http(s) origin such as"
+            + " https://www.zohoapis.eu, without a path; got \"" + apiDomain + "\"");
+      }
+      apiDomain = origin;
+    }
+    if (dc != null) {
+      dc = ZohoHosts.checkDc(dc);
+    }
+  }
+
+  /** A connection with no API domain, data centre or host rewriting of its own. */
+  public Connection(String name, String owner, Service service, Grant grant, String clientId, List<String> scopes,
+      String username) {
+    this(name, owner, service, grant, clientId, scopes, username, null, null, false);
+  }
+
+  /** The same definition for another owner. */
+  public Connection withOwner(String newOwner) {
+    return new Connection(name, newOwner, service, grant, clientId, scopes, username, apiDomain, dc,
+        rewriteZohoHosts);
   }
 
   /** Throws when {@code name} is not a link name: a lower-case letter, then {@code [a-z0-9_]}, at most 50. */

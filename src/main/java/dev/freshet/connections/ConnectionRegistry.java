@@ -74,14 +74,76 @@ public final class ConnectionRegistry {
   }
 
   /**
+   * Where the connection's API calls go, as an origin such as {@code https://www.zohoapis.eu}: the API domain it was
+   * added with ({@code --api-domain}); else the {@code api_domain} its token response named (an OAuth connection
+   * that holds no token yet gets one first); else, for Zoho, its data centre's ({@code --dc}, or the location its
+   * authorization reported; US when neither). Null when none of these applies.
+   *
+   * @throws ConnectionException when there is no such connection, or getting its token fails
+   */
+  public String apiDomain(String name) {
+    ConnectionRecord r = tokens.record(owner, name);
+    Connection c = r.connection();
+    if (c.apiDomain() != null) {
+      return c.apiDomain();
+    }
+    if (r.info().get("api_domain") == null && c.auth() == AuthType.OAUTH2) {
+      r = tokens.withToken(owner, name);
+    }
+    if (r.info().get("api_domain") != null) {
+      return r.info().get("api_domain");
+    }
+    if (!Quirks.ZOHO.equals(c.service().quirk())) {
+      return null;
+    }
+    String location = r.info().get("location");
+    String dc = c.dc() != null ? c.dc()
+        : location != null && ZohoHosts.dcs().contains(location.toLowerCase(java.util.Locale.ROOT))
+        ? location.toLowerCase(java.util.Locale.ROOT) : null;
+    return ZohoHosts.apiDomain(dc);
+  }
+
+  /** Whether invokeurl moves Zoho API URLs onto this connection's API domain ({@code --rewrite-zoho-hosts}). */
+  public boolean rewritesZohoHosts(String name) {
+    return tokens.record(owner, name).connection().rewriteZohoHosts();
+  }
+
+  /**
+   * The default connection of each product ({@code crm} → {@code zohocrm}), sorted: what a {@code zoho.*} task uses
+   * when the script names no connection. An owner's view has its own defaults, falling back to the shared ones.
+   */
+  public Map<String, String> defaults() {
+    Map<String, String> all = new java.util.TreeMap<>(store.defaults(null));
+    if (owner != null) {
+      all.putAll(store.defaults(owner));
+    }
+    return all;
+  }
+
+  /**
+   * Makes {@code name} the default connection of {@code product}, or clears the default when {@code name} is null.
+   *
+   * @throws ConnectionException when there is no connection of that name, or the store cannot be written
+   */
+  public void setDefault(String product, String name) {
+    if (product == null || !product.matches("[a-z][a-z0-9_]{0,31}")) {
+      throw new ConnectionException(ConnectionException.Kind.INVALID, "a product is a lower-case name such as crm,"
+          + " got \"" + product + "\"");
+    }
+    if (name != null) {
+      require(name);
+    }
+    store.setDefault(owner, product, name);
+  }
+
+  /**
    * Defines a connection.
    *
    * @throws ConnectionException when one of that name exists (unless {@code replace}) or the store fails
    */
   public ConnectionSummary add(Connection connection, Secrets secrets, boolean replace) {
     if (!Objects.equals(connection.owner(), owner)) {
-      connection = new Connection(connection.name(), owner, connection.service(), connection.grant(),
-          connection.clientId(), connection.scopes(), connection.username());
+      connection = connection.withOwner(owner);
     }
     Connection c = connection;
     return summary(store.withLock(owner, c.name(), () -> {
@@ -240,7 +302,7 @@ public final class ConnectionRegistry {
     }
     boolean refresh = s.refreshToken() != null; // revoking the refresh token ends the whole grant
     try {
-      String url = Quirks.revokeUrl(c.service(), r.info());
+      String url = Quirks.revokeUrl(c.service(), Quirks.facts(c, r.info()));
       client.get().revoke(c, s, url, refresh ? s.refreshToken() : s.accessToken(),
           refresh ? "refresh_token" : "access_token");
     } catch (OAuthException e) {

@@ -1,6 +1,7 @@
 package dev.freshet.connections;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,4 +38,18 @@ public interface ConnectionStore {
    * it while this caller waited.
    */
   <T> T withLock(String owner, String name, Supplier<T> action);
+
+  /**
+   * The default connection of each product ({@code crm} → {@code zohocrm}) for {@code owner} (null: the shared
+   * ones): what a {@code zoho.*} task uses when the script names no connection. A store that keeps none has none.
+   */
+  default Map<String, String> defaults(String owner) {
+    return Map.of();
+  }
+
+  /** Sets the product's default connection for {@code owner}, or clears it when {@code name} is null. */
+  default void setDefault(String owner, String product, String name) {
+    throw new ConnectionException(ConnectionException.Kind.INVALID, "this connection store keeps no default"
+        + " connections");
+  }
 }

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  */
 public record ConnectionSummary(String name, String owner, Service service, AuthType auth, Grant grant,
     String clientId, List<String> scopes, String username, ConnectionStatus status, Instant expiresAt,
-    Instant updatedAt, Map<String, String> info, List<String> apiHosts, List<String> secretsHeld, String problem) {
+    Instant updatedAt, Map<String, String> info, List<String> apiHosts, List<String> secretsHeld, String problem,
+    String apiDomain, String dc, boolean rewriteZohoHosts) {
 
   static ConnectionSummary of(ConnectionRecord r) {
     Connection c = r.connection();
@@ -32,6 +33,6 @@ public record ConnectionSummary(String name, String owner, Service service, Auth
     s.keys().keySet().forEach(k -> held.add("key " + k));
     return new ConnectionSummary(c.name(), c.owner(), c.service(), c.auth(), c.grant(), c.clientId(), c.scopes(),
         c.username(), r.status(), r.expiresAt(), r.updatedAt(), r.info(), LiveTokens.allowedHosts(r),
-        List.copyOf(held), r.problem());
+        List.copyOf(held), r.problem(), c.apiDomain(), c.dc(), c.rewriteZohoHosts());
   }
 }

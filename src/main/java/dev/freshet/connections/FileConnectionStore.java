@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  *   home/connections/NAME.json           shared connections
  *   home/owners/HEX(owner)/NAME.json     a user's or tenant's own
  *   home/locks/...                       one lock file per connection, same layout
+ *   home/defaults.json                   the default connection of each product (crm, books, …)
  *   home/vault.key                       the key, unless FRESHET_MASTER_KEY is set (then home/vault.salt for a passphrase)
  * </pre>
  *
@@ -218,6 +219,16 @@ public final class FileConnectionStore implements ConnectionStore {
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public java.util.Map<String, String> defaults(String owner) {
+    return new DefaultsFile(home).read(owner);
+  }
+
+  @Override
+  public void setDefault(String owner, String product, String name) {
+    new DefaultsFile(home).write(owner, product, name);
   }
 
   /** The folder this store keeps its files in. */

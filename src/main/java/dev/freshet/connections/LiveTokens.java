@@ -121,6 +121,25 @@ final class LiveTokens {
     return credentials(used.owner, used.connection(), uri);
   }
 
+  /**
+   * The connection's record, with a token fetched or refreshed first when it is an OAuth connection whose token is
+   * missing or expired (so the provider facts that come with a token, such as {@code api_domain}, are known).
+   */
+  ConnectionRecord withToken(String owner, String name) {
+    Live l = current(owner, name);
+    ConnectionRecord r = l.record;
+    if (r.connection().auth() != AuthType.OAUTH2 || Tokens.valid(r, clock.instant())) {
+      return r;
+    }
+    Problems.requireUsable(r);
+    return await(refresh(l, r.secrets().accessToken(), false), name);
+  }
+
+  /** The connection's last known record (read again when old). */
+  ConnectionRecord record(String owner, String name) {
+    return current(owner, name).record;
+  }
+
   /** Refreshes now (the CLI's {@code refresh}), whatever the expiry. */
   ConnectionRecord refreshNow(String owner, String name) {
     Live l = current(owner, name);
@@ -251,7 +270,7 @@ final class LiveTokens {
   /** The hosts a connection's credentials may go to: the service's, plus the provider-given API host. */
   static List<String> allowedHosts(ConnectionRecord r) {
     List<String> hosts = new ArrayList<>(r.connection().service().effectiveApiHosts());
-    for (String h : Quirks.extraApiHosts(r.connection().service(), r.info())) {
+    for (String h : Quirks.extraApiHosts(r.connection(), r.info())) {
       if (!hosts.contains(h)) {
         hosts.add(h);
       }

@@ -37,6 +37,24 @@ final class Quirks {
     return info;
   }
 
+  /**
+   * {@code info} plus the accounts server of the connection's data centre ({@code --dc eu}) when no callback has named
+   * one yet: a Zoho account outside the US signs in and gets its tokens there.
+   */
+  static Map<String, String> facts(Connection c, Map<String, String> info) {
+    if (!ZOHO.equals(c.service().quirk()) || c.dc() == null || info.get("accounts_server") != null) {
+      return info;
+    }
+    Map<String, String> out = new LinkedHashMap<>(info);
+    out.put("accounts_server", ZohoHosts.accountsServer(c.dc()));
+    return out;
+  }
+
+  /** Where the browser signs in: the data centre's accounts server for a Zoho connection with {@code --dc}. */
+  static String authorizeUrl(Connection c) throws OAuthException {
+    return rewrite(c.service(), c.service().authorizeUrl(), facts(c, Map.of()));
+  }
+
   /** Where the authorization code (or client credentials) is exchanged. */
   static String tokenUrl(Service s, Map<String, String> info) throws OAuthException {
     return rewrite(s, s.tokenUrl(), info);
@@ -51,33 +69,50 @@ final class Quirks {
     return s.revokeUrl() == null ? null : rewrite(s, s.revokeUrl(), info);
   }
 
-  /** {@code info} plus what a new token teaches: Zoho's {@code api_domain}, MailChimp's metadata. */
+  /**
+   * {@code info} plus what a new token teaches: the {@code api_domain} a token response names (Zoho's, and any
+   * provider's that answers the same way, such as a Zoho sandbox or stand-in), MailChimp's metadata.
+   */
   static Map<String, String> afterToken(OAuthClient client, Service s, TokenResponse r, Map<String, String> info)
       throws OAuthException {
     Map<String, String> out = new LinkedHashMap<>(info);
-    if (ZOHO.equals(s.quirk()) && r.info().get("api_domain") != null) {
-      out.put("api_domain", r.info().get("api_domain"));
+    String apiDomain = origin(r.info().get("api_domain"));
+    if (apiDomain != null) {
+      out.put("api_domain", apiDomain);
     } else if (MAILCHIMP.equals(s.quirk()) && s.metadataUrl() != null) {
       out.putAll(client.mailchimpMetadata(s.metadataUrl(), r.accessToken()));
     }
     return out;
   }
 
-  /** The provider-given API host a connection's credentials may also go to: none, or one. */
-  static List<String> extraApiHosts(Service s, Map<String, String> info) {
-    String url = ZOHO.equals(s.quirk()) ? info.get("api_domain")
-        : MAILCHIMP.equals(s.quirk()) ? info.get("api_endpoint") : null;
+  /**
+   * The API hosts a connection's credentials may also go to: the API domain it was given ({@code --api-domain}), the
+   * one its token endpoint named ({@code api_domain}), MailChimp's metadata host.
+   */
+  static List<String> extraApiHosts(Connection c, Map<String, String> info) {
+    List<String> hosts = new java.util.ArrayList<>();
+    for (String url : new String[] {c.apiDomain(), info.get("api_domain"),
+        MAILCHIMP.equals(c.service().quirk()) ? info.get("api_endpoint") : null}) {
+      String h = hostOf(url);
+      if (h != null && !hosts.contains(h)) {
+        hosts.add(h);
+      }
+    }
+    return hosts;
+  }
+
+  private static String hostOf(String url) {
     if (url == null) {
-      return List.of();
+      return null;
     }
     try {
       URI u = new URI(url.trim());
       if (u.getHost() == null) {
-        return List.of();
+        return null;
       }
-      return List.of(u.getPort() >= 0 ? u.getHost() + ":" + u.getPort() : u.getHost());
+      return u.getPort() >= 0 ? u.getHost() + ":" + u.getPort() : u.getHost();
     } catch (URISyntaxException e) {
-      return List.of();
+      return null;
     }
   }
 

@@ -51,7 +51,8 @@ final class RecordJson {
    */
   static String aad(String owner, String name, JsonNode n) {
     ObjectNode bound = ServiceJson.MAPPER.createObjectNode();
-    for (String field : new String[] {"service", "grant", "clientId", "scopes", "username", "info"}) {
+    for (String field : new String[] {"service", "grant", "clientId", "scopes", "username", "info", "apiDomain", "dc",
+        "rewriteZohoHosts"}) {
       if (n.hasNonNull(field)) {
         bound.set(field, n.get(field));
       }
@@ -83,6 +84,11 @@ final class RecordJson {
     ArrayNode scopes = n.putArray("scopes");
     c.scopes().forEach(scopes::add);
     putIf(n, "username", c.username());
+    putIf(n, "apiDomain", c.apiDomain());
+    putIf(n, "dc", c.dc());
+    if (c.rewriteZohoHosts()) {
+      n.put("rewriteZohoHosts", true);
+    }
     n.put("status", r.status().word());
     putIf(n, "expiresAt", r.expiresAt() == null ? null : r.expiresAt().toString());
     putIf(n, "obtainedAt", r.obtainedAt() == null ? null : r.obtainedAt().toString());
@@ -118,7 +124,7 @@ final class RecordJson {
     try {
       Connection c = new Connection(name, owner, service(n.get("service"), label),
           n.hasNonNull("grant") ? Grant.parse(text(n, "grant")) : null, text(n, "clientId"), strings(n.get("scopes")),
-          text(n, "username"));
+          text(n, "username"), text(n, "apiDomain"), text(n, "dc"), n.path("rewriteZohoHosts").asBoolean(false));
       return new ConnectionRecord(c, ConnectionStatus.parse(text(n, "status")), secrets(n, owner, name, label),
           instant(n, "expiresAt"), instant(n, "obtainedAt"), instant(n, "updatedAt"), map(n.get("info")),
           text(n, "problem"), n.path("version").asLong());

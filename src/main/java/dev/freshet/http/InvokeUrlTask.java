@@ -3,6 +3,7 @@ package dev.freshet.http;
 import dev.freshet.connections.ConnectionException;
 import dev.freshet.connections.ConnectionRegistry;
 import dev.freshet.connections.Credentials;
+import dev.freshet.connections.ZohoHosts;
 import dev.freshet.runtime.AuthorizationRequired;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.FileValue;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -38,6 +40,10 @@ public final class InvokeUrlTask {
   private final HttpOptions options;
 
   private final ConnectionRegistry connections;
+  /** What messages call this request: {@code invokeurl}, or the task that sends it ({@code zoho.crm.getRecords}). */
+  private final String label;
+  /** Where a rewritten Zoho URL is announced; null: never rewrite. */
+  private final Consumer<String> notices;
 
   public InvokeUrlTask(HttpTransport transport, HttpOptions options) {
     this(transport, options, null);
@@ -45,16 +51,48 @@ public final class InvokeUrlTask {
 
   /** A task that can use {@code connection:}; {@code connections} may be null when none are configured. */
   public InvokeUrlTask(HttpTransport transport, HttpOptions options, ConnectionRegistry connections) {
+    this(transport, options, connections, "invokeurl", null);
+  }
+
+  /**
+   * As {@link #InvokeUrlTask(HttpTransport, HttpOptions, ConnectionRegistry)}, naming itself {@code label} in
+   * messages; a connection added with {@code --rewrite-zoho-hosts} moves Zoho API URLs onto its API domain, and each
+   * move is told to {@code notices} (null: no moves).
+   */
+  public InvokeUrlTask(HttpTransport transport, HttpOptions options, ConnectionRegistry connections, String label,
+      Consumer<String> notices) {
     this.transport = transport;
     this.options = options;
     this.connections = connections;
+    this.label = label;
+    this.notices = notices;
   }
 
   /** Runs one invokeurl with its evaluated keys. */
   public Object run(Map<String, Object> params) {
-    URI uri = url(params.get("url"));
-    String method = method(params.get("type"));
+    URI[] sent = new URI[1];
+    HttpReply reply = exchange(params, sent);
+    Object value = ResponseValue.body(reply, sent[0], text(params.get("response-format")),
+        text(params.get("response-decoding")));
+    return Boolean.TRUE.equals(params.get("detailed")) ? ResponseValue.detailed(reply, value) : value;
+  }
+
+  /**
+   * Sends one request described by invokeurl's keys and returns the raw reply, under every invokeurl rule: the
+   * connection's credentials (bound to its hosts, refreshed, one retry after a 401), redirects, limits, and the
+   * masked {@code --log-http} lines. The {@code zoho.*} tasks send their requests through this.
+   *
+   * @throws RequestFailure when no response came
+   */
+  public HttpReply exchange(Map<String, Object> params) {
+    return exchange(params, new URI[1]);
+  }
+
+  private HttpReply exchange(Map<String, Object> params, URI[] sent) {
     String connection = connectionName(params.get("connection"));
+    URI uri = rewritten(url(params.get("url")), connection);
+    sent[0] = uri;
+    String method = method(params.get("type"));
     Credentials credentials = connection == null ? null : credentials(() -> connections.credentials(connection, uri));
     HttpReply reply = exchange(method, uri, params, credentials);
     if (reply.status() == 401 && credentials != null && credentials.refreshable()) {
@@ -63,9 +101,26 @@ public final class InvokeUrlTask {
         reply = exchange(method, uri, params, renewed); // once: a second 401 is the script's answer
       }
     }
-    Object value = ResponseValue.body(reply, uri, text(params.get("response-format")),
-        text(params.get("response-decoding")));
-    return Boolean.TRUE.equals(params.get("detailed")) ? ResponseValue.detailed(reply, value) : value;
+    return reply;
+  }
+
+  /** The URL on the connection's API domain when the connection asks for it and the URL is another Zoho host's. */
+  private URI rewritten(URI uri, String connection) {
+    if (connection == null || notices == null || !credentials(() -> connections.rewritesZohoHosts(connection))) {
+      return uri;
+    }
+    String apiDomain = credentials(() -> connections.apiDomain(connection));
+    URI moved = ZohoHosts.rewrite(uri, apiDomain);
+    if (moved == null) {
+      return uri;
+    }
+    notices.accept(label + ": connection \"" + connection + "\" sends " + origin(uri) + " requests to its API domain "
+        + origin(moved) + " (--rewrite-zoho-hosts)");
+    return moved;
+  }
+
+  private static String origin(URI u) {
+    return u.getScheme() + "://" + u.getRawAuthority();
   }
 
   private String connectionName(Object value) {
@@ -74,18 +129,18 @@ public final class InvokeUrlTask {
     }
     String name = Values.toText(value);
     if (connections == null) {
-      throw new ScriptError("invokeurl: connection \"" + name + "\" cannot be used: no connection registry is"
+      throw new ScriptError(label + ": connection \"" + name + "\" cannot be used: no connection registry is"
           + " configured");
     }
     return name;
   }
 
   /** Connection errors become script errors; one that needs a person to authorize keeps its own type (exit 75). */
-  private static Credentials credentials(java.util.function.Supplier<Credentials> get) {
+  private <T> T credentials(java.util.function.Supplier<T> get) {
     try {
       return get.get();
     } catch (ConnectionException e) {
-      String message = "invokeurl: " + e.getMessage();
+      String message = label + ": " + e.getMessage();
       if (e.needsAuthorization()) {
         throw new AuthorizationRequired(connectionOf(e.getMessage()), message);
       }
@@ -115,7 +170,7 @@ public final class InvokeUrlTask {
     List<FileValue> files = files(params.get("files"));
     boolean query = method.equals("GET") || method.equals("DELETE");
     if (parameters != null && rawBody != null && !query) {
-      throw new ScriptError("invokeurl: give either parameters or body for " + method + ", not both");
+      throw new ScriptError(label + ": give either parameters or body for " + method + ", not both");
     }
     if (!files.isEmpty()) {
       RequestBody.Multipart multipart = RequestBody.multipart(fields(parameters), files);
@@ -236,8 +291,8 @@ public final class InvokeUrlTask {
     }
   }
 
-  private static ScriptError failure(Masked masked, URI uri, String cause) {
-    return new ScriptError("invokeurl to " + masked.url(uri) + " failed: " + masked.text(cause));
+  private RequestFailure failure(Masked masked, URI uri, String cause) {
+    return new RequestFailure(label + " to " + masked.url(uri) + " failed: " + masked.text(cause), masked.text(cause));
   }
 
   private static URI url(Object value) {

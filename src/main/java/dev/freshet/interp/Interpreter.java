@@ -62,6 +62,20 @@ public final class Interpreter {
       public boolean isSystemValue(String name) {
         return registry.systemValue(name) != null;
       }
+
+      @Override
+      public String arityProblem(String name, int argc) {
+        List<Builtin> overloads = registry.lookup(name);
+        if (overloads.isEmpty() || overloads.stream().anyMatch(b -> !b.global() || b.method()
+            || (argc >= b.minArgs() && argc <= b.maxArgs()))) {
+          return null;
+        }
+        Builtin b = overloads.get(0);
+        String takes = b.minArgs() == b.maxArgs() ? String.valueOf(b.minArgs())
+            : b.maxArgs() == Integer.MAX_VALUE ? "at least " + b.minArgs() : b.minArgs() + " to " + b.maxArgs();
+        return b.name() + " takes " + takes + " argument" + (b.maxArgs() == 1 ? "" : "s") + " but " + argc
+            + (argc == 1 ? " was" : " were") + " given: " + b.signature();
+      }
     };
   }
 }

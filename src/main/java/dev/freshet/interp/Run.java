@@ -118,4 +118,9 @@ public final class Run implements Env {
   public void sendMail(java.util.Map<String, Object> params) {
     env.sendMail(params);
   }
+
+  @Override
+  public <T> T service(Class<T> type) {
+    return env.service(type);
+  }
 }

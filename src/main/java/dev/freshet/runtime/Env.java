@@ -27,6 +27,14 @@ public interface Env {
   /** Throws a {@link LimitError} when the run has passed its time limit or was cancelled (long built-ins call it). */
   default void checkpoint() {}
 
+  /**
+   * A service the engine gives this run, such as the client behind the {@code zoho.*} tasks; null when it has none.
+   * One object per run and type, so it may keep the run's own counters.
+   */
+  default <T> T service(Class<T> type) {
+    return null;
+  }
+
   /** Runs a {@code sendmail} task; {@code params} as for {@link #invokeUrl} ({@code reply to}, {@code content type}). */
   default void sendMail(Map<String, Object> params) {
     throw new ScriptError("sendmail cannot run: this engine has no mail sender");

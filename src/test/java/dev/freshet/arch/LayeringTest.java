@@ -33,6 +33,7 @@ class LayeringTest {
       Map.entry("interp", Set.of("ast", "builtins", "check", "parse", "runtime", "source")),
       Map.entry("connections", Set.of("files")),
       Map.entry("http", Set.of("connections", "runtime")),
+      Map.entry("zoho", Set.of("builtins", "connections", "http", "runtime")),
       Map.entry("mail", Set.of("files", "runtime")));
   static final Pattern USE = Pattern.compile("dev\\.freshet\\.([a-z0-9]+)\\.[A-Za-z]");
 

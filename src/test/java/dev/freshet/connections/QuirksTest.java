@@ -35,7 +35,9 @@ class QuirksTest {
     assertEquals("https://id.example.com/token", Quirks.tokenUrl(s, info));
     assertEquals("https://id.example.com/refresh", Quirks.refreshUrl(s, info));
     assertEquals("https://id.example.com/revoke", Quirks.revokeUrl(s, info));
-    assertEquals(List.of(), Quirks.extraApiHosts(s, Map.of("api_domain", "https://x.example")));
+    // a token endpoint that names an api_domain (a Zoho sandbox or stand-in) is believed, as Zoho's is
+    assertEquals(List.of("x.example"), Quirks.extraApiHosts(conn(s), Map.of("api_domain", "https://x.example")));
+    assertEquals(List.of(), Quirks.extraApiHosts(conn(s), Map.of()));
   }
 
   @Test
@@ -76,13 +78,38 @@ class QuirksTest {
 
   @Test
   void extraApiHostsComeFromTheStoredFacts() {
-    assertEquals(List.of("www.zohoapis.eu"), Quirks.extraApiHosts(zoho(), Map.of("api_domain",
+    assertEquals(List.of("www.zohoapis.eu"), Quirks.extraApiHosts(conn(zoho()), Map.of("api_domain",
         "https://www.zohoapis.eu")));
-    assertEquals(List.of(), Quirks.extraApiHosts(zoho(), Map.of()));
+    assertEquals(List.of(), Quirks.extraApiHosts(conn(zoho()), Map.of()));
     OAuthFixtures.ServiceBuilder b = new OAuthFixtures.ServiceBuilder("https://login.mailchimp.com");
     b.quirk = Quirks.MAILCHIMP;
-    assertEquals(List.of("us6.api.mailchimp.com:8443"), Quirks.extraApiHosts(b.build(),
+    assertEquals(List.of("us6.api.mailchimp.com:8443"), Quirks.extraApiHosts(conn(b.build()),
         Map.of("api_endpoint", "https://us6.api.mailchimp.com:8443")));
-    assertEquals(List.of(), Quirks.extraApiHosts(b.build(), Map.of("api_endpoint", "not a url")));
+    assertEquals(List.of(), Quirks.extraApiHosts(conn(b.build()), Map.of("api_endpoint", "not a url")));
+  }
+
+  private static Connection conn(Service s) {
+    return new Connection("c", null, s, null, "client-1", List.of(), null);
+  }
+
+  @Test
+  void anApiDomainGivenWithTheConnectionIsAllowedToo() {
+    Connection c = new Connection("c", null, zoho(), null, "client-1", List.of(), null, "http://127.0.0.1:8080/",
+        "eu", false);
+    assertEquals("http://127.0.0.1:8080", c.apiDomain());
+    assertEquals(List.of("127.0.0.1:8080", "www.zohoapis.eu"), Quirks.extraApiHosts(c, Map.of("api_domain",
+        "https://www.zohoapis.eu")));
+  }
+
+  @Test
+  void aDataCentreMovesSignInAndTokensToItsAccountsServer() throws Exception {
+    Connection c = new Connection("c", null, zoho(), null, "client-1", List.of(), null, null, "EU", false);
+    assertEquals("eu", c.dc());
+    assertEquals("https://accounts.zoho.eu" + java.net.URI.create(zoho().authorizeUrl()).getPath(),
+        Quirks.authorizeUrl(c));
+    assertEquals("https://accounts.zoho.eu/oauth/v2/token", Quirks.tokenUrl(zoho(), Quirks.facts(c, Map.of())));
+    // the accounts server a callback names wins over the data centre given
+    assertEquals(Map.of("accounts_server", "https://accounts.zoho.in"), Quirks.facts(c,
+        Map.of("accounts_server", "https://accounts.zoho.in")));
   }
 }

@@ -1,0 +1,151 @@
+package dev.freshet.zoho;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.freshet.cli.Main;
+import dev.freshet.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden {@code zoho.*} scripts against a WireMock Zoho: every {@code src/test/resources/zoho/NAME.dg} runs through
+ * the CLI as {@code freshet run --tz UTC [NAME.args] NAME.dg}, with stubs in {@code zoho/mappings/*.json} (bodies in
+ * {@code zoho/__files/}) playing CRM v2.1, Books v3, Inventory v1, Creator v2, Desk v1 and Cliq v2. Stubs match the
+ * method, path, query, body and the {@code Zoho-oauthtoken} header strictly, so a request sent wrongly gets no stub.
+ *
+ * <p>The scripts name no connection: FRESHET_HOME holds one custom OAuth client-credentials connection, {@code zoho},
+ * made with the CLI and set as the default of every product; its token endpoint (a stub here) answers with an
+ * {@code api_domain} that points at the same server, so the tasks find Zoho's APIs there. The port changes from run to
+ * run and is written {@code PORT} in the expected output.
+ */
+class ZohoGoldenTest {
+  static final Path ROOT = Path.of("src/test/resources/zoho");
+  static final String TOKEN = "1000.zt-golden-access-7c1e";
+  static final String SECRET = "zoho-golden-client-secret-44";
+  static WireMockServer server;
+  static Map<String, String> env;
+  static Path home;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+        .usingFilesUnderDirectory(ROOT.toString()));
+    server.start();
+    String base = "http://127.0.0.1:" + server.port();
+    server.stubFor(post(urlEqualTo("/oauth/v2/token")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json;charset=UTF-8")
+        .withBody("{\"access_token\":\"" + TOKEN + "\",\"scope\":\"ZohoCRM.modules.ALL\",\"api_domain\":\"" + base
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+    home = Files.createTempDirectory("freshet-zoho-golden");
+    env = new HashMap<>(System.getenv());
+    env.put("FRESHET_HOME", home.toString());
+    env.put("FRESHET_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    env.put("ZOHO_SECRET", SECRET);
+    connections("add", "zoho", "--custom", "--auth", "oauth2", "--grant", "client_credentials", "--token-url",
+        base + "/oauth/v2/token", "--client-id", "1000.GOLDEN", "--client-secret-env", "ZOHO_SECRET",
+        "--header-prefix", "Zoho-oauthtoken");
+    for (String product : List.of("crm", "books", "inventory", "creator", "desk", "cliq")) {
+      connections("default", product, "zoho");
+    }
+  }
+
+  static void connections(String... args) {
+    List<String> all = new ArrayList<>(List.of("connections"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.execute(all.toArray(String[]::new), new Terminal(ROOT, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+    assertEquals(0, exit, String.join(" ", all) + ": " + err);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.stop();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scripts() throws IOException {
+    try (Stream<Path> files = Files.list(ROOT)) {
+      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p)));
+    }
+  }
+
+  @Test
+  void noTokenOrSecretIsWrittenAnywhereInTheClear() throws IOException {
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains(TOKEN) || text.contains(SECRET), "a secret in " + f);
+      }
+    }
+  }
+
+  static void check(Path script) throws IOException {
+    String name = script.getFileName().toString();
+    String base = name.substring(0, name.length() - 3);
+    List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
+    Path argsFile = ROOT.resolve(base + ".args");
+    if (Files.exists(argsFile)) {
+      args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
+    }
+    args.add(name);
+
+    server.resetRequests();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.execute(args.toArray(String[]::new), new Terminal(ROOT, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+    String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
+    String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
+
+    List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
+    assertEquals("", unmatched.stream().map(ZohoGoldenTest::describe).collect(Collectors.joining()),
+        name + " sent requests that no stub in zoho/mappings matches\nstdout was:\n" + actualOut + "\nstderr was:\n"
+            + actualErr);
+    assertEquals(read(base + ".out"), actualOut, "standard output of " + name + "\nstderr was:\n" + actualErr);
+    assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
+    String exitText = read(base + ".exit").trim();
+    assertEquals(exitText.isEmpty() ? 0 : Integer.parseInt(exitText), exit, "exit code of " + name);
+    for (String secret : List.of(TOKEN, SECRET)) {
+      assertFalse(actualOut.contains(secret) || actualErr.contains(secret), "a secret in the output of " + name);
+    }
+  }
+
+  static String normalise(String text) {
+    return text.replace("127.0.0.1:" + server.port(), "127.0.0.1:PORT").replaceAll("\\(\\d+ ms, ", "(N ms, ");
+  }
+
+  private static String describe(LoggedRequest r) {
+    return r.getMethod() + " " + r.getUrl() + " " + r.getHeaders().all() + " body: " + r.getBodyAsString() + "\n";
+  }
+
+  private static String read(String file) throws IOException {
+    Path p = ROOT.resolve(file);
+    return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+  }
+}
