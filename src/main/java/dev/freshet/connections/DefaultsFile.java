@@ -45,7 +45,7 @@ final class DefaultsFile {
   void write(String owner, String product, String name) {
     synchronized (JVM_LOCK) {
       FileConnectionStore.io(lockFile, () -> {
-        SafeFiles.ensureDir(lockFile.getParent());
+        dev.freshet.files.OwnerOnly.createDirectories(lockFile.getParent());
         try (FileChannel ch = SafeFiles.openPrivate(lockFile)) {
           ch.lock();
           ObjectNode root = tree();
