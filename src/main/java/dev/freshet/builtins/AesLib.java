@@ -4,7 +4,6 @@ import static dev.freshet.builtins.Args.error;
 import static dev.freshet.builtins.Args.has;
 import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.Env;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,11 @@ final class AesLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     r.fn(NS + "aesEncode", "Encrypts text with AES-256/CBC (key hashed with SHA-256; optional 16-character IV) "
-        + "to Base64; round-trips with aesDecode, not byte-compatible with Zoho").param("key", TEXTUAL)
-        .param("text", TEXTUAL).optional("iv", TEXT).returns("TEXT").globalOnly()
+        + "to Base64; round-trips with aesDecode, not byte-compatible with Zoho").param("key", TEXT)
+        .param("text", TEXT).optional("iv", TEXT).returns("TEXT").globalOnly()
         .impl((env, a) -> encode(env, text(a, 0), text(a, 1), has(a, 2) ? (String) a[2] : null));
     r.fn(NS + "aesDecode", "Decrypts aesEncode's Base64 output with the same key (and IV, if one was used)")
-        .param("key", TEXTUAL).param("text", TEXTUAL).optional("iv", TEXT).returns("TEXT").globalOnly()
+        .param("key", TEXT).param("text", TEXT).optional("iv", TEXT).returns("TEXT").globalOnly()
         .impl((env, a) -> decode(text(a, 0), text(a, 1), has(a, 2) ? (String) a[2] : null));
   }
 

@@ -1,6 +1,6 @@
 package dev.freshet.builtins;
 
-import dev.freshet.runtime.DateParsing;
+import dev.freshet.runtime.Coercions;
 import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Ops;
@@ -32,23 +32,18 @@ final class Args {
     return has(a, i) && a[i] != null ? (Boolean) a[i] : fallback;
   }
 
-  /** A DATE-TIME argument; date text (accepted by ParamType.DATE_TIME) is read as a literal would be. */
+  /** A DATE-TIME argument (date text was converted when the call was checked: ParamType.DATE_TIME). */
   static DateTime date(Object v) {
-    return v instanceof DateTime d ? d : DateParsing.parseLiteral((String) v);
+    return Coercions.toDateTime(v);
   }
 
-  /** A NUMBER or DECIMAL argument, or TEXT holding a number (DECISIONS §12), as a NUMBER or a DECIMAL. */
+  /** A NUMBER or DECIMAL value, or TEXT holding a number (DECISIONS §12), as a NUMBER or a DECIMAL. */
   static Object numeric(String fn, Object v) {
-    if (Values.isNumeric(v)) {
-      return v;
+    Object n = Coercions.toNumeric(v);
+    if (n == null) {
+      throw error(fn, "expects a number, got " + Ops.describe(v));
     }
-    if (v instanceof String s) {
-      Object n = parseNumber(s);
-      if (n != null) {
-        return n;
-      }
-    }
-    throw error(fn, "expects a number, got " + Ops.describe(v));
+    return n;
   }
 
   static BigDecimal decimal(String fn, Object v) {
@@ -57,21 +52,7 @@ final class Args {
 
   /** Text holding a plain number ({@code " 12 "}, {@code "-3.5"}), as NUMBER or DECIMAL; null otherwise. */
   static Object parseNumber(String s) {
-    String t = s.trim();
-    if (!ParamType.isNumberText(t)) {
-      return null;
-    }
-    if (t.startsWith("+")) {
-      t = t.substring(1);
-    }
-    if (t.indexOf('.') < 0) {
-      try {
-        return Long.parseLong(t);
-      } catch (NumberFormatException e) {
-        return new BigDecimal(t);
-      }
-    }
-    return new BigDecimal(t);
+    return Coercions.numberIn(s);
   }
 
   /** A collection's elements for reading; an undecided {@code {}} reads as empty and stays undecided. */

@@ -3,7 +3,6 @@ package dev.freshet.builtins;
 import dev.freshet.runtime.Env;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,7 +25,7 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
     return varargs ? Integer.MAX_VALUE : params.size();
   }
 
-  /** Whether this overload fits the receiver (first argument) and the argument count. */
+  /** Whether this overload fits the receiver (first argument) as it is, and the argument count. */
   boolean fits(Object[] args) {
     if (args.length < minArgs() || args.length > maxArgs()) {
       return false;
@@ -50,7 +49,8 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
   }
 
   /**
-   * Checks every argument's type (a whole DECIMAL given for a NUMBER becomes that NUMBER in {@code args}); throws
+   * Checks every argument's type, replacing in {@code args} a value that Deluge converts to the declared type
+   * ({@code 12345} given for TEXT becomes {@code "12345"}, {@code "0"} given for a NUMBER becomes {@code 0}); throws
    * the script error a wrong one gets. {@code method} says args[0] is the receiver of {@code x.fn(…)}.
    */
   public void check(Object[] args, boolean method) {
@@ -65,15 +65,12 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
         }
         continue; // null text/collection arguments are the implementation's business (often "returns null")
       }
-      if (!type.accepts(a)) {
-        throw argumentError(i, a, method);
-      }
-      if (type == ParamType.NUMBER && a instanceof BigDecimal d) {
-        try {
-          args[i] = d.longValueExact();
-        } catch (ArithmeticException e) {
+      if (!type.accepts(a)) { // the slow path: a value Deluge converts, or a type error
+        Object converted = type.convert(a);
+        if (converted == null) {
           throw argumentError(i, a, method);
         }
+        args[i] = converted;
       }
     }
   }

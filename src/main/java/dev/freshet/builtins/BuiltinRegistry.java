@@ -250,10 +250,6 @@ public final class BuiltinRegistry {
   }
 
   /**
-   * Picks the overload for these arguments. {@code asMethod} says the call was written {@code x.fn(...)}, so
-   * {@code args[0]} is the receiver.
-   */
-  /**
    * Whether {@link #choose} picks the same overload for every receiver of this class (the argument count being
    * fixed at a call site): then a call site may keep its choice while the receiver's class stays the same.
    */
@@ -266,8 +262,14 @@ public final class BuiltinRegistry {
     return true;
   }
 
+  /**
+   * Picks the overload for these arguments: the first that takes the receiver as it is, else the first whose receiver
+   * type Deluge converts it to. {@code asMethod} says the call was written {@code x.fn(...)}, so {@code args[0]} is
+   * the receiver.
+   */
   public static Builtin choose(List<Builtin> overloads, Object[] args, boolean asMethod) {
     Builtin arityMatch = null;
+    Builtin converting = null;
     for (Builtin b : overloads) {
       if (asMethod ? !b.method() : !b.global()) {
         continue;
@@ -275,9 +277,17 @@ public final class BuiltinRegistry {
       if (b.fits(args)) {
         return b;
       }
-      if (args.length >= b.minArgs() && args.length <= b.maxArgs() && arityMatch == null) {
-        arityMatch = b;
+      if (args.length >= b.minArgs() && args.length <= b.maxArgs()) {
+        if (converting == null && args.length > 0 && b.param(0).type().convert(args[0]) != null) {
+          converting = b; // only when no overload takes the receiver as it is: 12345.left(3) reads "12345"
+        }
+        if (arityMatch == null) {
+          arityMatch = b;
+        }
       }
+    }
+    if (converting != null) {
+      return converting;
     }
     String name = overloads.get(0).name();
     if (arityMatch != null) {

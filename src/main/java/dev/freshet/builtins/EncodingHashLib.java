@@ -6,7 +6,6 @@ import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.EncodingLib.NS;
 import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -51,7 +50,7 @@ final class EncodingHashLib implements Library {
 
   private static void hmac(BuiltinRegistry r, String name, String algorithm) {
     r.fn(NS + name, "The " + algorithm + " of the text with the key, as Base64 (or \"hex\", \"binary\")")
-        .param("key", TEXTUAL).param("data", ANY).optional("outputType", TEXT).returns("TEXT").globalOnly()
+        .param("key", TEXT).param("data", ANY).optional("outputType", TEXT).returns("TEXT").globalOnly()
         .impl((env, a) -> {
           if (a[1] == null) {
             return null;

@@ -5,7 +5,6 @@ import static dev.freshet.builtins.Args.has;
 import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.FileValue;
 import dev.freshet.runtime.Values;
@@ -26,9 +25,9 @@ final class EncodingLib implements Library {
 
   @Override
   public void register(BuiltinRegistry r) {
-    r.fn("encodeUrl", "Percent-encodes the text for a URL query (a space becomes +)").param("text", TEXTUAL)
+    r.fn("encodeUrl", "Percent-encodes the text for a URL query (a space becomes +)").param("text", TEXT)
         .returns("TEXT").impl((env, a) -> URLEncoder.encode(text(a, 0), StandardCharsets.UTF_8));
-    r.fn("decodeUrl", "Decodes percent-encoded URL text (+ becomes a space)").param("text", TEXTUAL)
+    r.fn("decodeUrl", "Decodes percent-encoded URL text (+ becomes a space)").param("text", TEXT)
         .returns("TEXT").impl((env, a) -> urlDecode("decodeUrl", text(a, 0)));
     r.fn(NS + "urlEncode", "Percent-encodes the text for a URL (a space becomes %20); null for a non-TEXT value")
         .param("text", ANY).returns("TEXT").globalOnly().impl((env, a) -> a[0] instanceof String s
@@ -41,7 +40,7 @@ final class EncodingLib implements Library {
         .impl((env, a) -> a[0] == null ? null
             : Base64.getEncoder().encodeToString(bytes(a[0], charset(NS + "base64Encode", a))));
     r.fn(NS + "base64Decode", "The text whose bytes (in the character set, default UTF-8) the Base64 text encodes")
-        .param("text", TEXTUAL).optional("characterSet", TEXT).returns("TEXT").globalOnly()
+        .param("text", TEXT).optional("characterSet", TEXT).returns("TEXT").globalOnly()
         .impl((env, a) -> a[0] == null ? null
             : new String(base64Decode(text(a, 0)), charset(NS + "base64Decode", a)));
     r.fn(NS + "base32Encode", "Base32 (RFC 4648) of the text's bytes in the character set (default UTF-8), or of "
@@ -49,7 +48,7 @@ final class EncodingLib implements Library {
         .globalOnly().impl((env, a) -> a[0] == null ? null
             : Base32.encode(bytes(a[0], charset(NS + "base32Encode", a))));
     r.fn(NS + "base32Decode", "The text whose bytes (in the character set, default UTF-8) the Base32 text encodes")
-        .param("text", TEXTUAL).optional("characterSet", TEXT).returns("TEXT").globalOnly()
+        .param("text", TEXT).optional("characterSet", TEXT).returns("TEXT").globalOnly()
         .impl((env, a) -> a[0] == null ? null
             : new String(Base32.decode(NS + "base32Decode", text(a, 0)), charset(NS + "base32Decode", a)));
     new EncodingHashLib().register(r);

@@ -2,7 +2,6 @@ package dev.freshet.builtins;
 
 import static dev.freshet.builtins.ParamType.FILE;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.FileValue;
 import java.net.URLConnection;
@@ -33,7 +32,7 @@ final class FileLib implements Library {
           return a[0];
         });
     r.fn("toFile", "A FILE holding the text (UTF-8) with the given name; the content type follows the name's"
-            + " extension").param("text", TEXTUAL).param("name", TEXT).returns("FILE")
+            + " extension").param("text", TEXT).param("name", TEXT).returns("FILE")
         .impl((env, a) -> new FileValue((String) a[1], contentType((String) a[1]),
             dev.freshet.runtime.Values.toText(a[0]).getBytes(StandardCharsets.UTF_8)));
   }

@@ -11,11 +11,11 @@ import static dev.freshet.builtins.ParamType.LIST;
 import static dev.freshet.builtins.ParamType.NUMBER;
 
 import dev.freshet.runtime.DateTime;
+import dev.freshet.runtime.Coercions;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Type;
 import dev.freshet.runtime.Values;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -147,17 +147,11 @@ final class ListLib implements Library {
     return "List:" + dev.freshet.runtime.Values.typeName(t);
   }
 
-  /** An index argument: a whole NUMBER (or whole DECIMAL) inside the list. */
+  /** An index argument: a whole NUMBER inside the list (or a value Deluge converts to one: "0", 2.0). */
   static int indexArg(String fn, Object list, Object i) {
-    if (i instanceof Long n) {
+    Long n = Coercions.toNumber(i);
+    if (n != null) {
       return index(fn, list, n);
-    }
-    if (i instanceof BigDecimal d && (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0)) {
-      if (d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) { // no list is that long
-        throw error(fn, "index " + Values.decimalText(d) + " is out of range for a LIST of size "
-            + ((DelugeCollection) list).size());
-      }
-      return index(fn, list, d.longValue());
     }
     throw error(fn, "the index must be a whole NUMBER, got " + Args.describe(i)
         + (fn.equals("remove") ? " (removeElement removes an element by value)" : ""));

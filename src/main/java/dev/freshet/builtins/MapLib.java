@@ -25,14 +25,10 @@ final class MapLib implements Library {
           map.put(keyIn(map, atMidnight(a[1])), atMidnight(a[2]));
           return null;
         });
+    r.fn("put", "With one map, adds its keys and values as putAll does (a form real scripts use; Zoho documents "
+        + "put(key, value) only)").param("map", MAP).param("entries", MAP).returns("void").impl(MapLib::putAll);
     r.fn("putAll", "Adds every key and value of another map, replacing existing keys' values").param("map", MAP)
-        .param("other", MAP).returns("void").impl((env, a) -> {
-          if (a[1] != null) {
-            Map<Object, Object> map = map(a[0]);
-            new ArrayList<>(entries(a[1]).entrySet()).forEach(e -> map.put(keyIn(map, e.getKey()), e.getValue()));
-          }
-          return null;
-        });
+        .param("other", MAP).returns("void").impl(MapLib::putAll);
     r.fn("get", "The value stored under the key, or null when the map has no such key (case-sensitive)")
         .param("map", MAP).param("key", ANY).returns("any")
         .impl((env, a) -> entries(a[0]).get(keyIn(entries(a[0]), a[1])));
@@ -56,6 +52,14 @@ final class MapLib implements Library {
           Map<Object, Object> map = map(a[0]);
           return map.remove(keyIn(map, a[1]));
         });
+  }
+
+  private static Object putAll(dev.freshet.runtime.Env env, Object[] a) {
+    if (a[1] != null) {
+      Map<Object, Object> map = map(a[0]);
+      new ArrayList<>(entries(a[1]).entrySet()).forEach(e -> map.put(keyIn(map, e.getKey()), e.getValue()));
+    }
+    return null;
   }
 
   /** The map to change; an undecided {@code {}} becomes a map here. */

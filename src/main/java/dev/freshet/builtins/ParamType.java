@@ -1,22 +1,25 @@
 package dev.freshet.builtins;
 
-import dev.freshet.runtime.DateParsing;
+import dev.freshet.runtime.Coercions;
 import dev.freshet.runtime.DateTime;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.Values;
 import java.math.BigDecimal;
 
-/** What a built-in's parameter accepts; checked before the implementation runs. */
+/**
+ * What a built-in's parameter accepts; checked before the implementation runs. A value of another type that Deluge
+ * converts ({@link Coercions}) is converted first, so an implementation reads exactly the type it declared.
+ */
 public enum ParamType {
   ANY("any value"),
+  /** TEXT; a NUMBER, DECIMAL, BOOLEAN or DATE-TIME is taken as its text. */
   TEXT("TEXT"),
-  /** TEXT, or a NUMBER, DECIMAL, BOOLEAN or DATE-TIME that the implementation turns into its text. */
-  TEXTUAL("TEXT"),
+  /** A whole NUMBER; a whole DECIMAL or text holding a whole number is taken as that NUMBER. */
   NUMBER("NUMBER"),
-  /** NUMBER or DECIMAL, or TEXT holding a number (DECISIONS §12): the implementation converts. */
+  /** NUMBER or DECIMAL; text holding a number is taken as that number (DECISIONS §12). */
   NUMERIC("NUMBER or DECIMAL"),
   BOOLEAN("BOOLEAN"),
-  /** A DATE-TIME, or TEXT in one of the date literal shapes (Zoho accepts both outside Creator): use Args.date. */
+  /** A DATE-TIME; text in one of the date literal shapes is taken as that date (Zoho accepts both outside Creator). */
   DATE_TIME("DATE-TIME"),
   LIST("LIST"),
   MAP("MAP"),
@@ -30,10 +33,13 @@ public enum ParamType {
     this.display = display;
   }
 
-  /** Small enough to be inlined into every call's argument check: the common types by identity, the rest apart. */
+  /**
+   * Whether the value is already of this type, so it reaches the implementation as it is. Small enough to be inlined
+   * into every call's argument check: the common types by identity, the rest apart.
+   */
   boolean accepts(Object v) {
     if (v instanceof String) {
-      if (this == TEXT || this == TEXTUAL) {
+      if (this == TEXT) {
         return true;
       }
     } else if (v instanceof Long && this == NUMBER) {
@@ -46,12 +52,10 @@ public enum ParamType {
     return switch (this) {
       case ANY -> true;
       case TEXT -> v instanceof String;
-      case TEXTUAL -> v instanceof String || v instanceof Long || v instanceof BigDecimal || v instanceof Boolean
-          || v instanceof DateTime;
-      case NUMBER -> v instanceof Long || (v instanceof BigDecimal d && isWhole(d));
-      case NUMERIC -> Values.isNumeric(v) || (v instanceof String s && isNumberText(s));
+      case NUMBER -> v instanceof Long;
+      case NUMERIC -> Values.isNumeric(v);
       case BOOLEAN -> v instanceof Boolean;
-      case DATE_TIME -> v instanceof DateTime || (v instanceof String s && DateParsing.parseLiteral(s) != null);
+      case DATE_TIME -> v instanceof DateTime;
       case LIST -> v instanceof DelugeCollection c && !c.isMap();
       case MAP -> v instanceof DelugeCollection c && !c.isList();
       case COLLECTION -> v instanceof DelugeCollection;
@@ -59,27 +63,27 @@ public enum ParamType {
     };
   }
 
-  /**
-   * Whether {@link #accepts} gives the same answer for every value of this class (a collection's kind aside): a
-   * whole DECIMAL passes for a NUMBER and a TEXT holding a number or a date for NUMERIC or DATE_TIME; nothing else
-   * depends on the value.
-   */
-  boolean decidedByClass(Class<?> c) {
+  /** The value Deluge converts to this type, or null when it does not convert: called only when accepts fails. */
+  Object convert(Object v) {
     return switch (this) {
-      case NUMBER -> c != BigDecimal.class;
-      case NUMERIC, DATE_TIME -> c != String.class;
-      default -> true;
+      case TEXT -> Coercions.toText(v);
+      case NUMBER -> Coercions.toNumber(v);
+      case NUMERIC -> Coercions.toNumeric(v);
+      case DATE_TIME -> Coercions.toDateTime(v);
+      default -> null;
     };
   }
 
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-  }
-
-  private static final java.util.regex.Pattern NUMBER_TEXT =
-      java.util.regex.Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
-
-  static boolean isNumberText(String s) {
-    return NUMBER_TEXT.matcher(s.trim()).matches();
+  /**
+   * Whether {@link #accepts} and {@link #convert} succeed or fail alike for every value of this class (a collection's
+   * kind aside): a DECIMAL converts to a NUMBER only when whole, and text to a number or a date only when it holds
+   * one; nothing else depends on the value.
+   */
+  boolean decidedByClass(Class<?> c) {
+    return switch (this) {
+      case NUMBER -> c != BigDecimal.class && c != String.class;
+      case NUMERIC, DATE_TIME -> c != String.class;
+      default -> true;
+    };
   }
 }

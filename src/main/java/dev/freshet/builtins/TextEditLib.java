@@ -6,7 +6,6 @@ import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.BOOLEAN;
 import static dev.freshet.builtins.ParamType.LIST;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ScriptError;
@@ -27,14 +26,14 @@ final class TextEditLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     r.fn("remove", "The text with every occurrence of the search text removed").param("text", TEXT)
-        .param("search", TEXTUAL).returns("TEXT")
+        .param("search", TEXT).returns("TEXT")
         .impl((env, a) -> a[1] == null ? text(a, 0) : removeAll(text(a, 0), text(a, 1)));
     r.fn("removeFirstOccurence", "The text with the first occurrence of the search text removed")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT").alias("removeFirstOccurrence")
+        .param("text", TEXT).param("search", TEXT).returns("TEXT").alias("removeFirstOccurrence")
         .impl((env, a) -> a[1] == null ? text(a, 0)
             : removeAt(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
     r.fn("removeLastOccurence", "The text with the last occurrence of the search text removed")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT").alias("removeLastOccurrence")
+        .param("text", TEXT).param("search", TEXT).returns("TEXT").alias("removeLastOccurrence")
         .impl((env, a) -> a[1] == null ? text(a, 0)
             : removeAt(text(a, 0), text(a, 1), text(a, 0).lastIndexOf(text(a, 1))));
     replace(r, "replaceAll", "Replaces every match of a regular expression (or, with literal true, of the text)",
@@ -47,21 +46,21 @@ final class TextEditLib implements Library {
   }
 
   private void replace(BuiltinRegistry r, String name, String doc, boolean all, boolean ignoreCase) {
-    r.fn(name, doc).param("text", TEXT).param("search", TEXTUAL).param("replacement", TEXTUAL)
+    r.fn(name, doc).param("text", TEXT).param("search", TEXT).param("replacement", TEXT)
         .optional("literal", BOOLEAN).returns("TEXT").impl((env, a) -> a[1] == null ? text(a, 0)
             : replace(env, name, text(a, 0), text(a, 1), text(a, 2), Args.flag(a, 3, false), all, ignoreCase));
   }
 
   private void registerSplitting(BuiltinRegistry r) {
     r.fn("toList", "Splits the text at each occurrence of the separator (\"\" splits into characters); without "
-        + "a separator the whole text is one element").param("text", TEXT).optional("separator", TEXTUAL)
+        + "a separator the whole text is one element").param("text", TEXT).optional("separator", TEXT)
         .returns("LIST").impl((env, a) -> split(text(a, 0), has(a, 1) && a[1] != null ? text(a, 1) : null));
     r.fn("toListString", "Splits comma-separated text into a list of texts").param("text", TEXT).returns("LIST")
         .impl((env, a) -> split(text(a, 0), ","));
     r.fn("toListString", "A list with every element turned into text").param("list", LIST).returns("LIST")
         .impl((env, a) -> Args.listOf(Args.items(a[0]).stream().map(TextEditLib::asText).toList()));
     r.fn("matches", "Whether the whole text matches the regular expression (case-sensitive)").param("text", TEXT)
-        .param("regex", TEXTUAL).returns("BOOLEAN")
+        .param("regex", TEXT).returns("BOOLEAN")
         .impl((env, a) -> a[1] != null && compile("matches", text(a, 1), 0)
             .matcher(new TimedText(text(a, 0), env)).matches());
   }

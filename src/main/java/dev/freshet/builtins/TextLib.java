@@ -7,7 +7,6 @@ import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.NUMBER;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
@@ -41,7 +40,7 @@ final class TextLib implements Library {
     r.fn("rtrim", "The text without trailing whitespace").param("text", TEXT).returns("TEXT")
         .impl((env, a) -> rtrim(text(a, 0)));
     r.fn("concat", "The text followed by another (a number or date is joined as its text)").param("text", TEXT)
-        .param("other", TEXTUAL).returns("TEXT").impl((env, a) -> text(a, 0).concat(text(a, 1)));
+        .param("other", TEXT).returns("TEXT").impl((env, a) -> text(a, 0).concat(text(a, 1)));
     r.fn("reverse", "The text with its characters in reverse order (any other value is reversed as its text)")
         .param("text", ANY).returns("TEXT").impl((env, a) -> reverse(a[0]));
     r.fn("proper", "Each word capitalised: first letter upper case, the rest lower case").param("text", TEXT)

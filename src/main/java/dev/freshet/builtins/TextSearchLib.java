@@ -3,7 +3,6 @@ package dev.freshet.builtins;
 import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.ANY;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import java.util.function.BiFunction;
 
@@ -31,13 +30,13 @@ final class TextSearchLib implements Library {
         .param("value", ANY).param("other", ANY).returns("BOOLEAN")
         .impl((env, a) -> dev.freshet.runtime.Values.same(a[0], a[1]));
     r.fn("indexOf", "0-based position of the first occurrence of the search text, or -1").param("text", TEXT)
-        .param("search", TEXTUAL).returns("NUMBER").alias("find")
+        .param("search", TEXT).returns("NUMBER").alias("find")
         .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).indexOf(text(a, 1)));
     r.fn("lastIndexOf", "0-based position of the last occurrence of the search text, or -1").param("text", TEXT)
-        .param("search", TEXTUAL).returns("NUMBER")
+        .param("search", TEXT).returns("NUMBER")
         .impl((env, a) -> a[1] == null ? -1L : (long) text(a, 0).lastIndexOf(text(a, 1)));
     r.fn("getOccurenceCount", "How many times the search text occurs (non-overlapping, case-sensitive)")
-        .param("text", TEXT).param("search", TEXTUAL).returns("NUMBER").alias("getOccurrenceCount")
+        .param("text", TEXT).param("search", TEXT).returns("NUMBER").alias("getOccurrenceCount")
         .impl((env, a) -> a[1] == null ? 0L : occurrences(text(a, 0), text(a, 1)));
     registerAffixes(r);
   }
@@ -46,21 +45,21 @@ final class TextSearchLib implements Library {
   private static void test(BuiltinRegistry r, String name, String param, String doc,
       BiFunction<String, String, Boolean> test) {
     boolean whenNull = name.startsWith("not");
-    r.fn(name, doc).param("text", TEXT).param(param, TEXTUAL).returns("BOOLEAN")
+    r.fn(name, doc).param("text", TEXT).param(param, TEXT).returns("BOOLEAN")
         .impl((env, a) -> a[1] == null ? whenNull : test.apply(text(a, 0), text(a, 1)));
   }
 
   private void registerAffixes(BuiltinRegistry r) {
     r.fn("getPrefix", "The text before the first occurrence of the search text, or null when it does not occur")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT")
+        .param("text", TEXT).param("search", TEXT).returns("TEXT")
         .impl((env, a) -> a[1] == null ? null : prefix(text(a, 0), text(a, 0).indexOf(text(a, 1))));
-    r.fn("getPrefixIgnoreCase", "Like getPrefix, ignoring case").param("text", TEXT).param("search", TEXTUAL)
+    r.fn("getPrefixIgnoreCase", "Like getPrefix, ignoring case").param("text", TEXT).param("search", TEXT)
         .returns("TEXT").impl((env, a) -> a[1] == null ? null
             : prefix(text(a, 0), indexIgnoreCase(text(a, 0), text(a, 1))));
     r.fn("getSuffix", "The text after the first occurrence of the search text, or null when it does not occur")
-        .param("text", TEXT).param("search", TEXTUAL).returns("TEXT")
+        .param("text", TEXT).param("search", TEXT).returns("TEXT")
         .impl((env, a) -> a[1] == null ? null : suffix(text(a, 0), text(a, 1), text(a, 0).indexOf(text(a, 1))));
-    r.fn("getSuffixIgnoreCase", "Like getSuffix, ignoring case").param("text", TEXT).param("search", TEXTUAL)
+    r.fn("getSuffixIgnoreCase", "Like getSuffix, ignoring case").param("text", TEXT).param("search", TEXT)
         .returns("TEXT").impl((env, a) -> a[1] == null ? null
             : suffix(text(a, 0), text(a, 1), indexIgnoreCase(text(a, 0), text(a, 1))));
   }

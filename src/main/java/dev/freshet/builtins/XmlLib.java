@@ -4,7 +4,6 @@ import static dev.freshet.builtins.Args.error;
 import static dev.freshet.builtins.Args.text;
 import static dev.freshet.builtins.ParamType.MAP;
 import static dev.freshet.builtins.ParamType.TEXT;
-import static dev.freshet.builtins.ParamType.TEXTUAL;
 
 import dev.freshet.runtime.DelugeCollection;
 import java.io.StringReader;
@@ -45,7 +44,7 @@ final class XmlLib implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     r.fn("executeXPath", "The nodes an XPath expression selects in XML text (or a JSON object under /root), as "
-        + "XML text; a string or number expression as its value").param("xml", TEXT).param("xpath", TEXTUAL)
+        + "XML text; a string or number expression as its value").param("xml", TEXT).param("xpath", TEXT)
         .returns("TEXT").impl((env, a) -> executeXPath(text(a, 0), text(a, 1)));
     r.fn("toXmlList", "The top-level elements of XML text (for example executeXPath's result) as a list of XML "
         + "texts").param("xml", TEXT).returns("LIST").impl((env, a) -> toXmlList(text(a, 0)));

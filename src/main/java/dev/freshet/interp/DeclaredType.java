@@ -1,9 +1,9 @@
 package dev.freshet.interp;
 
+import dev.freshet.runtime.Coercions;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Type;
-import dev.freshet.runtime.Values;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -62,40 +62,24 @@ enum DeclaredType {
     };
   }
 
-  /** The value converted to this type (NUMBER widens to DECIMAL), or an error naming what was expected. */
+  /**
+   * The value as this type, converted as Deluge converts ({@link Coercions}: a NUMBER widens to DECIMAL, a number is
+   * taken as its text, numeric text as its number), or an error naming what was expected.
+   */
   Object accept(Object v, String what) {
     if (v == null || this == ANY) {
       return v;
     }
-    switch (this) {
-      case DECIMAL:
-        if (v instanceof Long l) {
-          return BigDecimal.valueOf(l);
-        }
-        break;
-      case MAP:
-        if (v instanceof DelugeCollection c && !c.isList()) {
-          return v;
-        }
-        break;
-      case LIST:
-        if (v instanceof DelugeCollection c && !c.isMap()) {
-          return v;
-        }
-        break;
-      case COLLECTION:
-        if (v instanceof DelugeCollection) {
-          return v;
-        }
-        break;
-      case VOID:
-        throw new ScriptError(what + " is void and cannot return a value");
-      default:
-        break;
+    Object converted = switch (this) {
+      case MAP -> v instanceof DelugeCollection c && !c.isList() ? v : null;
+      case LIST -> v instanceof DelugeCollection c && !c.isMap() ? v : null;
+      case COLLECTION -> v instanceof DelugeCollection ? v : null;
+      case VOID -> throw new ScriptError(what + " is void and cannot return a value");
+      default -> Coercions.to(type, v);
+    };
+    if (converted == null) {
+      throw new ScriptError(what + " must be " + type.display() + ", got " + dev.freshet.runtime.Ops.describe(v));
     }
-    if (type != null && Values.typeOf(v) == type) {
-      return v;
-    }
-    throw new ScriptError(what + " must be " + type.display() + ", got " + dev.freshet.runtime.Ops.describe(v));
+    return converted;
   }
 }

@@ -131,7 +131,10 @@ public final class Ops {
     throw new ScriptError("operator '!' cannot be applied to " + Values.typeOf(a));
   }
 
-  /** Ordering for {@code < <= > >=}: numbers by value, TEXT by character code, DATE-TIME by instant. */
+  /**
+   * Ordering for {@code < <= > >=}: numbers by value, TEXT by character code, DATE-TIME by instant; TEXT against a
+   * number or a date is read as one (docs/language.md, "Conversions").
+   */
   public static int compare(String op, Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
       return Long.compare(x, y);
@@ -145,7 +148,25 @@ public final class Ops {
     if (a instanceof DateTime x && b instanceof DateTime y) {
       return x.compareTo(y);
     }
-    throw ScriptError.typeError(op, a, b);
+    return compareConverted(op, a, b);
+  }
+
+  /** TEXT against a number or a date: the text is taken as the other side's type if it holds one (Coercions). */
+  private static int compareConverted(String op, Object a, Object b) {
+    Object x = a instanceof String s ? Coercions.toOrderAgainst(b, s) : null;
+    if (x != null) {
+      return compare(op, x, b);
+    }
+    Object y = b instanceof String s ? Coercions.toOrderAgainst(a, s) : null;
+    if (y != null) {
+      return compare(op, a, y);
+    }
+    Object text = a instanceof String ? a : b;
+    Object other = text == a ? b : a;
+    String why = !(text instanceof String) ? "" : Values.isNumeric(other) ? "a number"
+        : other instanceof DateTime ? "a date" : "";
+    ScriptError error = ScriptError.typeError(op, a, b);
+    throw why.isEmpty() ? error : new ScriptError(error.getMessage() + " (" + describe(text) + " is not " + why + ")");
   }
 
   /** Operand of {@code && ||}, {@code if} and {@code !}: must be BOOLEAN (DECISIONS §14). */

@@ -12,12 +12,6 @@ import java.util.Map;
  * {@link ErrorValue}, and NULL as {@code null}.
  */
 public final class Values {
-  /** Compiled on first use: compiling a regex costs a cold start ~15 ms (java.util.regex sets up method handles). */
-  private static final class Patterns {
-    static final java.util.regex.Pattern WHOLE_TEXT = java.util.regex.Pattern.compile("-?\\d{1,18}");
-    static final java.util.regex.Pattern DECIMAL_TEXT = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
-  }
-
   private Values() {}
 
   public static Type typeOf(Object v) {
@@ -221,33 +215,12 @@ public final class Values {
     return v instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) v;
   }
 
-  /** Converts a value for a typed list, or returns null when it does not fit (text lists take anything). */
+  /**
+   * Converts a value for a typed list by Deluge's conversions ({@link Coercions}), or returns null when it does not
+   * fit. Zoho documents these for typed lists: numbers, dates and booleans become text in a List:String, numbers in
+   * quotes become numbers in a List:Int.
+   */
   static Object convertElement(Object v, Type type) {
-    switch (type) {
-      case TEXT:
-        return v instanceof DelugeCollection ? null : toText(v);
-      case NUMBER:
-        if (v instanceof Long) {
-          return v;
-        }
-        if (v instanceof String s && Patterns.WHOLE_TEXT.matcher(s.trim()).matches()) {
-          return Long.parseLong(s.trim());
-        }
-        return null;
-      case DECIMAL:
-        if (isNumeric(v)) {
-          return toBigDecimal(v);
-        }
-        if (v instanceof String s && Patterns.DECIMAL_TEXT.matcher(s.trim()).matches()) {
-          return new BigDecimal(s.trim());
-        }
-        return null;
-      case BOOLEAN:
-        return v instanceof Boolean ? v : null;
-      case DATE_TIME:
-        return v instanceof DateTime ? v : null;
-      default:
-        return typeOf(v) == type ? v : null;
-    }
+    return Coercions.to(type, v);
   }
 }

@@ -55,8 +55,13 @@ class OpsTest {
     assertFalse(Values.same("5", 5L));
     assertFalse(Values.same("", null));
     assertTrue(Ops.compare("<", "a", "b") < 0);
-    ScriptError e = assertThrows(ScriptError.class, () -> Ops.compare("<", "10", 5L));
-    assertEquals("operator '<' cannot be applied to TEXT and NUMBER", e.getMessage());
+    assertTrue(Ops.compare(">", "10", 5L) > 0); // numeric text against a number is read as a number
+    assertTrue(Ops.compare("<", new BigDecimal("2.5"), " 3 ") < 0);
+    assertTrue(Ops.compare("<", "10", "5") < 0); // two texts: character by character
+    ScriptError e = assertThrows(ScriptError.class, () -> Ops.compare("<", "ten", 5L));
+    assertEquals("operator '<' cannot be applied to TEXT and NUMBER (TEXT \"ten\" is not a number)", e.getMessage());
+    e = assertThrows(ScriptError.class, () -> Ops.compare("<", 5L, true));
+    assertEquals("operator '<' cannot be applied to NUMBER and BOOLEAN", e.getMessage());
   }
 
   @Test
