@@ -23,6 +23,7 @@ final class BuiltinIndexText {
       average 4
       ceil 6
       clear 5
+      compress 15
       concat 0
       containkey 2
       contains 1,2,3
@@ -52,6 +53,7 @@ final class BuiltinIndexText {
       equalsignorecase 1
       executexpath 13
       exp 6
+      extract 15
       find 1
       floor 6
       get 2,3,8
@@ -153,7 +155,9 @@ final class BuiltinIndexText {
       round 6
       rtrim 0
       second 9
+      setcharset 15
       setfilename 15
+      setfiletype 15
       setparamname 15
       sin 6
       size 5

@@ -2,13 +2,16 @@ package dev.freshet.runtime;
 
 /**
  * A FILE value: bytes with a name and content type, as invokeurl downloads return and {@code files:} uploads send.
- * Like Zoho's, its file name and multipart part name can be changed ({@code setFileName}, {@code setParamName}); the
- * content never changes.
+ * Like Zoho's, its file name, multipart part name, content type and the character set its content is read in can be
+ * changed ({@code setFileName}, {@code setParamName}, {@code setFileType}, {@code setCharset}); the content never
+ * changes.
  */
 public final class FileValue {
   private String name;
   private String paramName = "file";
-  private final String contentType;
+  private String contentType;
+  /** The character set getFileContent reads the bytes in; null means UTF-8. */
+  private String charset;
   private final byte[] bytes;
 
   public FileValue(String name, String contentType, byte[] bytes) {
@@ -36,6 +39,19 @@ public final class FileValue {
 
   public String contentType() {
     return contentType;
+  }
+
+  public void setContentType(String contentType) {
+    this.contentType = contentType;
+  }
+
+  /** The character set set with {@code setCharset}, or null (read as UTF-8). */
+  public String charset() {
+    return charset;
+  }
+
+  public void setCharset(String charset) {
+    this.charset = charset;
   }
 
   public byte[] bytes() {

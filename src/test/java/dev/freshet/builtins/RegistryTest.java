@@ -47,7 +47,8 @@ class RegistryTest {
       "unixEpoch", "weekday", "getDayOfWeek", "workday", "hoursBetween", "monthsBetween", "yearsBetween",
       "isDate", "daysBetween", "nextWeekDay", "previousWeekDay", "toDateTimeString", "totalMonth", "totalYear",
       "totalMonths", "totalYears", "monthsDiff", "getDate", "getDateTime", "toDateTime",
-      "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile",
+      "getFileName", "getFileSize", "getFileType", "getFileContent", "toFile", "setCharset", "setFileType",
+      "compress", "extract",
       "getUrl", "postUrl", "putUrl", "patchUrl", "deleteUrl",
       // common / encoding
       "isNull", "isBlank", "isNumber", "isText", "isFile", "encodeUrl", "zoho.encryption.urlEncode",
