@@ -37,6 +37,8 @@ public final class BuiltinRegistry {
   private final Map<String, List<Builtin>> merged = new java.util.HashMap<>();
   /** Family name → simple name of the library class, for the host's libraries (see {@link #include}). */
   private final Map<String, String> families = new LinkedHashMap<>();
+  /** Libraries registered when a name with their prefix is first looked up (see {@link #includeWhenUsed}). */
+  private final List<Deferred> deferred = new ArrayList<>();
   /** Where declarations go while a library registers. */
   private Fragment current = own;
   /** The family of the library being registered by {@link #include}, or null. */
@@ -80,6 +82,35 @@ public final class BuiltinRegistry {
     register(lib, own);
   }
 
+  /**
+   * Registers a library only when a name starting with {@code prefix} is first looked up (or every entry is listed),
+   * so that a script that never uses its names pays nothing for it at start-up.
+   */
+  public synchronized void includeWhenUsed(String prefix, Library lib) {
+    deferred.add(new Deferred(key(prefix), lib));
+  }
+
+  private static final class Deferred {
+    final String prefix;
+    final Library lib;
+    boolean included;
+
+    Deferred(String prefix, Library lib) {
+      this.prefix = prefix;
+      this.lib = lib;
+    }
+  }
+
+  /** Includes the deferred libraries whose prefix the key starts with; all of them for a null key. */
+  private void includeDeferred(String key) {
+    for (Deferred d : deferred) {
+      if (!d.included && (key == null || key.startsWith(d.prefix))) {
+        d.included = true;
+        include(d.lib);
+      }
+    }
+  }
+
   private void register(Library lib, Fragment into) {
     String outerFamily = family;
     Fragment outer = current;
@@ -106,10 +137,14 @@ public final class BuiltinRegistry {
     for (int i = 0; i < standard.length; i++) {
       load(i);
     }
+    includeDeferred(null);
   }
 
   /** Registers every standard library that defines this name key. */
   private void loadFor(String key) {
+    if (!deferred.isEmpty()) {
+      includeDeferred(key);
+    }
     if (index == null) {
       return;
     }
@@ -174,6 +209,9 @@ public final class BuiltinRegistry {
       all.put(lib.family(), lib.getClass().getSimpleName());
     }
     families.forEach(all::putIfAbsent);
+    for (Deferred d : deferred) {
+      all.putIfAbsent(d.lib.family(), d.lib.getClass().getSimpleName());
+    }
     return Collections.unmodifiableMap(all);
   }
 
