@@ -94,6 +94,11 @@ final class HostLibrary implements Library {
     Object result;
     try {
       result = f.body().call(java.util.Collections.unmodifiableList(javaArgs));
+    } catch (ScriptError e) {
+      if (e.uncatchable()) { // ends the run as it is (the test runner's assertions)
+        throw e;
+      }
+      throw new ScriptError(f.name() + " failed: " + e.getMessage());
     } catch (DelugeException e) {
       throw new ScriptError(f.name() + " failed: " + e.diagnostics().get(0).message());
     } catch (InterruptedException e) {

@@ -242,6 +242,8 @@ public final class Resolver {
         error(span, "function '" + f.name() + "' takes " + f.params().size() + " argument"
             + (f.params().size() == 1 ? "" : "s") + " but " + argc + (argc == 1 ? " was" : " were") + " given");
       }
+    } else if (mustExist && !known.isFunction(name) && TestOnly.is(name)) {
+      error(span, TestOnly.message(name));
     } else if (mustExist && !known.isFunction(name)) {
       error(span, "function '" + name + "' is not defined"
           + Suggest.hint(name, functions.values().stream().map(FunctionDecl::name).toList()));

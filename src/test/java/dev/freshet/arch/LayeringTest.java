@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layering of ARCHITECTURE.md: which dev.freshet packages each package may use (by import or by a fully
  * qualified name). {@code connections} knows no language package, so hosts and the store can use it alone; only
- * {@code api} and {@code cli} see everything. {@code files} (owner-only files and folders) is below them all.
+ * {@code api} and {@code cli} see everything; {@code testing}
+ * sits between them (cli -> testing -> api -> …). {@code files} (owner-only files and folders) is below them all.
  */
 class LayeringTest {
   static final Path MAIN = Path.of("src/main/java/dev/freshet");
@@ -34,7 +35,9 @@ class LayeringTest {
       Map.entry("connections", Set.of("files")),
       Map.entry("http", Set.of("connections", "runtime")),
       Map.entry("zoho", Set.of("builtins", "connections", "http", "runtime")),
-      Map.entry("mail", Set.of("files", "runtime")));
+      Map.entry("mail", Set.of("files", "runtime")),
+      // freshet test: a host of the api, with its own HttpTransport and MailSender
+      Map.entry("testing", Set.of("api", "connections", "files", "http", "mail", "runtime", "source")));
   static final Pattern USE = Pattern.compile("dev\\.freshet\\.([a-z0-9]+)\\.[A-Za-z]");
 
   @Test

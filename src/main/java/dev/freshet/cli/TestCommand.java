@@ -1,0 +1,98 @@
+package dev.freshet.cli;
+
+import dev.freshet.testing.PrettyReporter;
+import dev.freshet.testing.Project;
+import dev.freshet.testing.Reporter;
+import dev.freshet.testing.TestRunner;
+import dev.freshet.testing.TestSuite;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code freshet test}: runs the project's Deluge tests (docs/testing.md). */
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Runs the tests in tests/**/*.test.dg against the functions in functions/.",
+    footer = {"", "Exit codes:", "  0  every test passed (skips allowed)", "  1  a test failed or errored",
+        "  5  no tests were found", "  64 bad usage", "  65 a test or function file does not parse or check"})
+final class TestCommand implements Callable<Integer> {
+  static final int FAILED = 1;
+  static final int NO_TESTS = 5;
+
+  private final Terminal terminal;
+
+  TestCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Parameters(paramLabel = "PATH", description = "Test files or folders, or FILE::test_name (default: tests/).")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--filter", paramLabel = "REGEX", description = "Run only tests whose FILE::name this finds.")
+  String filter;
+
+  @Option(names = "--functions", paramLabel = "DIR", description = "Folder of function files (default: functions/;"
+      + " repeatable).")
+  List<Path> functionDirs = new ArrayList<>();
+
+  @Option(names = "--tz", paramLabel = "ZONE", description = "The time zone tests run in (default: the system's).")
+  String tz;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Run N test files at once (default 1).")
+  int jobs = 1;
+
+  @Override
+  public Integer call() {
+    Pattern only;
+    ZoneId zone;
+    try {
+      only = filter == null ? null : Pattern.compile(filter);
+      zone = tz == null ? null : ZoneId.of(tz);
+    } catch (PatternSyntaxException e) {
+      return usage("--filter is not a valid regular expression: " + e.getDescription());
+    } catch (DateTimeException e) {
+      return usage("unknown time zone: " + tz);
+    }
+    if (jobs < 1) {
+      return usage("--jobs must be 1 or more");
+    }
+    Project project = Project.at(terminal.directory(), functionDirs.stream().map(terminal.directory()::resolve)
+        .toList());
+    TestRunner runner = new TestRunner(project, new TestRunner.Options(zone, null, null, null));
+    TestSuite suite;
+    try {
+      suite = TestSuite.select(project, runner, paths, only);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    String errors = runner.check(suite.files());
+    if (!errors.isEmpty()) {
+      terminal.err().print(errors);
+      return Main.COMPILE_ERROR;
+    }
+    if (suite.size() == 0) {
+      terminal.err().println("freshet test: no tests found" + (paths.isEmpty() ? " in tests/ (files named"
+          + " *.test.dg, functions named void test_*())" : ""));
+      return NO_TESTS;
+    }
+    Reporter reporter = new PrettyReporter(terminal.out());
+    reporter.start("(none: HTTP goes live)");
+    var results = suite.run(runner, jobs, reporter);
+    reporter.end(results);
+    terminal.out().flush();
+    return results.stream().allMatch(r -> r.status() == dev.freshet.testing.TestResult.Status.PASSED
+        || r.status() == dev.freshet.testing.TestResult.Status.SKIPPED) ? Main.OK : FAILED;
+  }
+
+  private int usage(String message) {
+    terminal.err().println("freshet test: " + message);
+    return Main.USAGE;
+  }
+}

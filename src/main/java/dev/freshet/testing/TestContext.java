@@ -1,0 +1,83 @@
+package dev.freshet.testing;
+
+import dev.freshet.mail.MailMessage;
+import dev.freshet.mail.MailSender;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one test captures while it runs: its {@code info} lines, the mail it would have sent (never sent), and the
+ * HTTP calls it made. One per test, so tests running in parallel share nothing.
+ */
+final class TestContext {
+  final List<String> info = new ArrayList<>();
+  final List<MailMessage> mail = new ArrayList<>();
+  /** One MAP per call: method, url, status, connection, from (as {@code httpCalls()} returns them). */
+  final List<Map<String, Object>> calls = new ArrayList<>();
+
+  /** The first outcome a test built-in ended the test with (a failed assertion, a skip, a cassette miss). */
+  private Outcome ended;
+
+  synchronized void end(Outcome o) {
+    if (ended == null) {
+      ended = o;
+    }
+  }
+
+  synchronized Outcome ended() {
+    return ended;
+  }
+
+  synchronized void info(String line) {
+    info.add(line);
+  }
+
+  synchronized List<String> infoLines() {
+    return List.copyOf(info);
+  }
+
+  /** Captures {@code sendmail}: the message is kept for {@code sentMail()} and goes nowhere. */
+  MailSender outbox() {
+    return message -> {
+      synchronized (this) {
+        mail.add(message);
+      }
+      return "captured by freshet test (not sent)";
+    };
+  }
+
+  synchronized List<Map<String, Object>> sentMail() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MailMessage m : mail) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("from", m.from());
+      v.put("to", m.to());
+      v.put("cc", m.cc());
+      v.put("bcc", m.bcc());
+      v.put("reply to", m.replyTo());
+      v.put("subject", m.subject());
+      v.put("message", m.body());
+      v.put("content type", m.html() ? "html" : "text");
+      v.put("attachments", m.attachments().stream().map(f -> f.name()).toList());
+      out.add(v);
+    }
+    return out;
+  }
+
+  synchronized void call(String method, String url, int status, String connection) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("method", method);
+    c.put("url", url);
+    c.put("status", (long) status);
+    c.put("connection", connection);
+    calls.add(c);
+  }
+
+  synchronized List<Map<String, Object>> httpCalls() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    calls.forEach(c -> out.add(new LinkedHashMap<>(c)));
+    return out;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.freshet.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code tests/**}{@code /*.test.dg} file: its path as shown (relative to the project, with {@code /}), its text,
+ * and its tests: every {@code void test_*()} function, in source order, each with the {@code // @…} option lines
+ * directly above it.
+ */
+record TestFile(String path, String text, List<Test> tests, boolean hasSetup, boolean hasTeardown) {
+  /** One test function: name, 1-based line, and its options ({@code @record replay} → "record" "replay"). */
+  record Test(String name, int line, List<String> options) {
+    /** The value of option {@code @key}, or null. */
+    String option(String key) {
+      for (String o : options) {
+        String[] parts = o.split("\\s+", 2);
+        if (parts[0].equalsIgnoreCase(key)) {
+          return parts.length > 1 ? parts[1].trim() : "";
+        }
+      }
+      return null;
+    }
+  }
+
+  private static final Pattern FUNCTION = Pattern.compile(
+      "(?m)^[ \\t]*(void|[A-Za-z]+)[ \\t]+(?:[A-Za-z_][A-Za-z0-9_]*\\.)?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\(([^)]*)\\)");
+  private static final Pattern OPTION = Pattern.compile("^[ \\t]*//[ \\t]*@(.+)$");
+
+  static TestFile of(String path, String text) {
+    List<Test> tests = new ArrayList<>();
+    boolean setup = false;
+    boolean teardown = false;
+    String[] lines = text.split("\n", -1);
+    Matcher m = FUNCTION.matcher(text);
+    while (m.find()) {
+      String name = m.group(2);
+      String lower = name.toLowerCase(Locale.ROOT);
+      boolean noParams = m.group(3).isBlank();
+      setup |= lower.equals("setup") && noParams;
+      teardown |= lower.equals("teardown") && noParams;
+      if (m.group(1).equalsIgnoreCase("void") && lower.startsWith("test_") && noParams) {
+        int line = lineOf(text, m.start(2));
+        tests.add(new Test(name, line, options(lines, line)));
+      }
+    }
+    return new TestFile(path, text, List.copyOf(tests), setup, teardown);
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** The {@code // @…} lines directly above line {@code line} (1-based), top to bottom. */
+  private static List<String> options(String[] lines, int line) {
+    List<String> out = new ArrayList<>();
+    for (int i = line - 2; i >= 0; i--) {
+      Matcher o = OPTION.matcher(lines[i].stripTrailing());
+      if (o.matches()) {
+        out.add(0, o.group(1).trim());
+      } else if (!lines[i].trim().startsWith("//")) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The file's path without {@code tests/} and {@code .test.dg}: where its cassettes go. */
+  String stem() {
+    String p = path.startsWith("tests/") ? path.substring("tests/".length()) : path;
+    return p.endsWith(".test.dg") ? p.substring(0, p.length() - ".test.dg".length()) : p;
+  }
+}

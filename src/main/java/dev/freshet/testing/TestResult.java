@@ -1,0 +1,18 @@
+package dev.freshet.testing;
+
+import java.util.List;
+
+/**
+ * How one test ended. {@code message} is the rendered failure (the diagnostic with its source line and caret), the
+ * skip reason, or null for a pass; {@code notes} are extra lines (the cassette's HTTP summary, warnings).
+ */
+public record TestResult(String file, String name, int line, Status status, String message, long millis,
+    List<String> info, List<String> notes, String cassette) {
+
+  public enum Status { PASSED, FAILED, ERROR, SKIPPED }
+
+  /** {@code file::name}, the form the command line accepts to run this test alone. */
+  public String id() {
+    return file + "::" + name;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.freshet.testing;
+
+import dev.freshet.api.CompileException;
+import dev.freshet.api.Engine;
+import dev.freshet.api.RunException;
+import dev.freshet.api.Session;
+import dev.freshet.connections.ConnectionRegistry;
+import dev.freshet.http.HttpOptions;
+import dev.freshet.http.HttpTransport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Runs the tests of one file, each in a session of its own: the function files, then the test file, then
+ * {@code setup()}, the test, and {@code teardown()} (which runs even when the test failed). Each test gets its own
+ * engine, so its clock, seed, outbox, info log and HTTP transport are its own.
+ */
+public final class TestRunner {
+  /** How tests run: the zone (null: the system's), the live transport (null: the JDK's), and connections. */
+  public record Options(ZoneId zone, HttpTransport live, HttpOptions http, Supplier<ConnectionRegistry> connections) {}
+
+  private final Project project;
+  private final Options options;
+  private final List<Project.Source> functions;
+
+  public TestRunner(Project project, Options options) {
+    this.project = project;
+    this.options = options;
+    this.functions = project.functionSources();
+  }
+
+  /** The test file at {@code path}, read and scanned for tests. */
+  TestFile load(java.nio.file.Path path) {
+    return TestFile.of(project.show(path), Project.read(path));
+  }
+
+  /**
+   * Parses and checks the function files and the test files together, as the tests will run them; empty when all
+   * is well, else the rendered errors.
+   */
+  public String check(List<TestFile> files) {
+    StringBuilder errors = new StringBuilder();
+    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null);
+    for (TestFile file : files) {
+      Session session = new Session(engine);
+      try {
+        load(session);
+        session.eval(file.path(), file.text());
+      } catch (CompileException e) {
+        errors.append(e.render());
+      } catch (RunException e) {
+        // top-level statements of a test file run for each test; their failures are reported there
+      }
+    }
+    return errors.toString();
+  }
+
+  /** Runs the file's tests that {@code selected} accepts, in source order. */
+  public List<TestResult> run(TestFile file, Predicate<TestFile.Test> selected) {
+    List<TestResult> results = new ArrayList<>();
+    for (TestFile.Test t : file.tests()) {
+      if (selected.test(t)) {
+        results.add(run(file, t));
+      }
+    }
+    return results;
+  }
+
+  private TestResult run(TestFile file, TestFile.Test test) {
+    long start = System.nanoTime();
+    TestContext context = new TestContext();
+    ZoneId zone = options.zone() != null ? options.zone() : ZoneId.systemDefault();
+    Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), zone);
+    Engine engine = engine(context, clock, new Random().nextInt(1_000_000), options.live());
+    Session session = new Session(engine);
+    Failure failure = null;
+    boolean setUp = false;
+    try {
+      load(session);
+      session.eval(file.path(), file.text());
+      if (file.hasSetup()) {
+        session.eval(file.path() + " (setup)", "setup();");
+      }
+      setUp = true;
+      session.eval(file.path() + " (" + test.name() + ")", test.name() + "();");
+    } catch (RunException | CompileException e) {
+      failure = Failure.of(context, e);
+    }
+    if (setUp && file.hasTeardown()) {
+      try {
+        session.eval(file.path() + " (teardown)", "teardown();");
+      } catch (RunException | CompileException e) {
+        if (failure == null) {
+          failure = Failure.of(context, e);
+        }
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;
+    return new TestResult(file.path(), test.name(), test.line(), status, failure == null ? null : failure.message,
+        millis, context.infoLines(), List.of(), null);
+  }
+
+  private void load(Session session) {
+    for (Project.Source f : functions) {
+      session.eval(f.path(), f.text());
+    }
+  }
+
+  private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport) {
+    Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
+        .mail(context.outbox()).notices(context::info);
+    if (options.http() != null) {
+      b.http(options.http());
+    }
+    if (transport != null) {
+      b.transport(transport);
+    }
+    if (options.connections() != null) {
+      b.connections(options.connections());
+    }
+    TestLib.register(b, context);
+    CaptureLib.register(b, context, project.fixtures());
+    return b.build();
+  }
+
+  /** Why a test did not pass: its status and the message to show. */
+  record Failure(TestResult.Status status, String message) {
+    static Failure of(TestContext context, dev.freshet.api.DelugeException e) {
+      Outcome ended = context.ended();
+      TestResult.Status status = ended == null ? TestResult.Status.ERROR : switch (ended.kind) {
+        case FAILED -> TestResult.Status.FAILED;
+        case SKIPPED -> TestResult.Status.SKIPPED;
+        case ERROR -> TestResult.Status.ERROR;
+      };
+      return new Failure(status, status == TestResult.Status.SKIPPED ? ended.getMessage() : e.render());
+    }
+  }
+}
