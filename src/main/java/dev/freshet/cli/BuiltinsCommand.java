@@ -24,6 +24,7 @@ final class BuiltinsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuiltinRegistry registry = BuiltinRegistry.standard();
+    registry.include(new dev.freshet.zoho.ZohoLibrary()); // the zoho.* tasks every engine has
     if (name == null) {
       terminal.out().print(BuiltinDocs.list(registry));
       terminal.out().flush();

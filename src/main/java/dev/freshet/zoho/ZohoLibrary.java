@@ -25,6 +25,10 @@ public final class ZohoLibrary implements Library {
     List<Task> all = new ArrayList<>();
     all.addAll(CrmTasks.tasks());
     all.addAll(CrmWrites.tasks());
+    all.add(CrmConnector.task());
+    all.addAll(BooksTasks.tasks());
+    all.addAll(CreatorTasks.tasks());
+    all.addAll(DeskTasks.tasks());
     return all;
   }
 

@@ -113,6 +113,9 @@ class ZohoGoldenTest {
     if (Files.exists(argsFile)) {
       args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
     }
+    if (Files.readString(script).contains("base")) { // the server's URL, for a script that fetches a file from it
+      args.addAll(List.of("--arg", "base=http://127.0.0.1:" + server.port()));
+    }
     args.add(name);
 
     server.resetRequests();
