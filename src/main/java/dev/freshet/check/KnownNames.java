@@ -18,4 +18,9 @@ public interface KnownNames {
   default String arityProblem(String name, int argc) {
     return null;
   }
+
+  /** Why a function of Zoho's that this engine leaves out on purpose is missing, or null. */
+  default String absent(String name) {
+    return null;
+  }
 }

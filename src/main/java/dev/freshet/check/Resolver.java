@@ -212,7 +212,8 @@ public final class Resolver {
         expr(item);
       }
       if (!known.isMethod(m.name())) {
-        error(m.span(), "unknown function '" + m.name() + "'");
+        String absent = known.absent(m.name());
+        error(m.span(), absent != null ? absent : "unknown function '" + m.name() + "'");
       }
     } else if (e instanceof Expr.Property p) {
       expr(p.target());
@@ -244,6 +245,8 @@ public final class Resolver {
       }
     } else if (mustExist && !known.isFunction(name) && TestOnly.is(name)) {
       error(span, TestOnly.message(name));
+    } else if (mustExist && !known.isFunction(name) && known.absent(name) != null) {
+      error(span, known.absent(name));
     } else if (mustExist && !known.isFunction(name)) {
       error(span, "function '" + name + "' is not defined"
           + Suggest.hint(name, functions.values().stream().map(FunctionDecl::name).toList()));

@@ -220,7 +220,8 @@ final class Compiler {
         args[i + 1] = expr(m.args().get(i));
       }
       if (overloads.isEmpty()) {
-        return unavailable("unknown function '" + m.name() + "'", span);
+        String absent = Unavailable.absent(m.name());
+        return unavailable(absent != null ? absent : "unknown function '" + m.name() + "'", span);
       }
       return CallNodes.BuiltinCall.of(overloads, args, true, span);
     } else if (e instanceof Expr.Property p) {

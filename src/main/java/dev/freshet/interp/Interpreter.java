@@ -64,6 +64,11 @@ public final class Interpreter {
       }
 
       @Override
+      public String absent(String name) {
+        return Unavailable.absent(name);
+      }
+
+      @Override
       public String arityProblem(String name, int argc) {
         List<Builtin> overloads = registry.lookup(name);
         if (overloads.isEmpty() || overloads.stream().anyMatch(b -> !b.global() || b.method()

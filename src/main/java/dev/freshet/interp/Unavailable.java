@@ -27,6 +27,19 @@ final class Unavailable {
     return integration(name);
   }
 
+  /**
+   * Functions on Zoho's index pages that Freshet leaves out on purpose, with why (docs/builtins-notes.md, "Zoho
+   * functions Freshet leaves out"); calling one is an error that says so rather than "unknown function".
+   */
+  private static final java.util.Map<String, String> ABSENT = java.util.Map.of(
+      "converttopdf", "it needs Zoho's document conversion service");
+
+  /** Why Freshet leaves out the Zoho function {@code name}, or null when it is no such function. */
+  static String absent(String name) {
+    String why = ABSENT.get(name.toLowerCase(Locale.ROOT));
+    return why == null ? null : name + " is a Zoho function Freshet leaves out: " + why;
+  }
+
   static boolean isKnownFunction(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return CREATOR_FUNCTIONS.contains(lower);
