@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everything Freshet writes under {@code $FRESHET_HOME} is its owner's only (folders 0700, files 0600): the connection
- * store and its key, parsed scripts (they hold the script's text, and scripts hold tokens in URLs), the sendmail
- * outbox and the REPL history. Each writer is used through the CLI on a home that does not exist yet, then every
- * folder and file in it is checked, so a new writer that forgets is caught too.
+ * store, its key and the default connections, parsed scripts (they hold the script's text, and scripts hold tokens in
+ * URLs), the sendmail outbox and the REPL history. Each writer is used through the CLI on a home that does not exist
+ * yet, then every folder and file in it is checked, so a new writer that forgets is caught too.
  */
 class PrivateHomeTest {
   @TempDir
@@ -53,6 +53,8 @@ class PrivateHomeTest {
     assertEquals(0, Main.execute(new String[] {"run", "s.dg"}, terminal), "run with the cache and the outbox");
     assertEquals(0, Main.execute(new String[] {"connections", "add", "api", "--custom", "--auth", "bearer",
         "--token-env", "API_TOKEN", "--api-host", "example.com"}, terminal), "connections add");
+    assertEquals(0, Main.execute(new String[] {"connections", "default", "crm", "api"}, terminal),
+        "connections default");
     assertNotNull(ReplTerminal.historyFile(terminal.home(), new PrintWriter(new StringWriter())), "history");
 
     Set<String> made = new TreeSet<>();
@@ -71,7 +73,8 @@ class PrivateHomeTest {
     assertEquals(List.of(), wrong);
     // every writer did write (else the check above proves nothing about it)
     for (String expected : List.of("..", "", "cache", "cache/parsed", "cache/parsed/KEY.ast", "outbox",
-        "outbox/MESSAGE.eml", "connections", "connections/api.json", "vault.key", "locks", "history")) {
+        "outbox/MESSAGE.eml", "connections", "connections/api.json", "vault.key", "locks", "defaults.json",
+        "history")) {
       assertEquals(true, made.contains(expected), expected + " in " + made);
     }
   }
