@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * method, path, query, body and the {@code Zoho-oauthtoken} header strictly, so a request sent wrongly gets no stub.
  *
  * <p>The scripts name no connection: FRESHET_HOME holds one custom OAuth client-credentials connection, {@code zoho},
- * made with the CLI and set as the default of every product; its token endpoint (a stub here) answers with an
+ * made with the CLI and set as the default of every product (and {@code zohorw}, the same with
+ * {@code --rewrite-zoho-hosts}); its token endpoint (a stub here) answers with an
  * {@code api_domain} that points at the same server, so the tasks find Zoho's APIs there. The port changes from run to
  * run and is written {@code PORT} in the expected output.
  */
@@ -68,6 +69,9 @@ class ZohoGoldenTest {
     connections("add", "zoho", "--custom", "--auth", "oauth2", "--grant", "client_credentials", "--token-url",
         base + "/oauth/v2/token", "--client-id", "1000.GOLDEN", "--client-secret-env", "ZOHO_SECRET",
         "--header-prefix", "Zoho-oauthtoken");
+    connections("add", "zohorw", "--custom", "--auth", "oauth2", "--grant", "client_credentials", "--token-url",
+        base + "/oauth/v2/token", "--client-id", "1000.GOLDEN", "--client-secret-env", "ZOHO_SECRET",
+        "--header-prefix", "Zoho-oauthtoken", "--rewrite-zoho-hosts");
     for (String product : List.of("crm", "books", "inventory", "creator", "desk", "cliq")) {
       connections("default", product, "zoho");
     }
