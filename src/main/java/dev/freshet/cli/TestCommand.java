@@ -2,6 +2,7 @@ package dev.freshet.cli;
 
 import dev.freshet.testing.PrettyReporter;
 import dev.freshet.testing.Project;
+import dev.freshet.testing.RecordMode;
 import dev.freshet.testing.Reporter;
 import dev.freshet.testing.TestRunner;
 import dev.freshet.testing.TestSuite;
@@ -48,6 +49,13 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "Run N test files at once (default 1).")
   int jobs = 1;
 
+  @Option(names = "--record", paramLabel = "MODE", description = "replay, once, new, rewrite, live or check (default:"
+      + " once; replay when CI is set).")
+  String record;
+
+  @Option(names = "--ci", description = "Behave as in CI: replay only (as when the CI variable is set).")
+  boolean ci;
+
   @Override
   public Integer call() {
     Pattern only;
@@ -63,9 +71,25 @@ final class TestCommand implements Callable<Integer> {
     if (jobs < 1) {
       return usage("--jobs must be 1 or more");
     }
+    RecordMode mode;
+    String why;
+    String ciVar = terminal.env().get("CI");
+    boolean inCi = ci || (ciVar != null && !ciVar.isBlank() && !ciVar.equalsIgnoreCase("false") && !ciVar.equals("0"));
+    try {
+      mode = record != null ? RecordMode.parse(record) : inCi ? RecordMode.REPLAY : RecordMode.ONCE;
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    why = record != null ? "--record" : ci ? "--ci" : inCi ? "CI=" + ciVar : "the default outside CI";
     Project project = Project.at(terminal.directory(), functionDirs.stream().map(terminal.directory()::resolve)
         .toList());
-    TestRunner runner = new TestRunner(project, new TestRunner.Options(zone, null, null, null));
+    TestRunner runner = new TestRunner(project, new TestRunner.Options(zone, null, null,
+        new java.util.function.Supplier<>() { // opened only when a test records through a connection
+          @Override
+          public dev.freshet.connections.ConnectionRegistry get() {
+            return ConnectionsCommand.registry(terminal);
+          }
+        }, mode, record != null || inCi));
     TestSuite suite;
     try {
       suite = TestSuite.select(project, runner, paths, only);
@@ -83,7 +107,7 @@ final class TestCommand implements Callable<Integer> {
       return NO_TESTS;
     }
     Reporter reporter = new PrettyReporter(terminal.out());
-    reporter.start("(none: HTTP goes live)");
+    reporter.start(mode + " (" + why + ")");
     var results = suite.run(runner, jobs, reporter);
     reporter.end(results);
     terminal.out().flush();

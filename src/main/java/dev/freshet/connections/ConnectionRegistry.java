@@ -28,9 +28,17 @@ public final class ConnectionRegistry {
   private final String owner;
   private final LiveTokens tokens;
   private final Lazy<OAuthClient> client;
+  /** Not null for {@link #replaying}: recorded answers, no store, no credentials. */
+  private final Replayed replayed;
 
   private ConnectionRegistry(ConnectionStore store, ServiceCatalog services, Clock clock, String owner,
       LiveTokens tokens, Lazy<OAuthClient> client) {
+    this(store, services, clock, owner, tokens, client, null);
+  }
+
+  private ConnectionRegistry(ConnectionStore store, ServiceCatalog services, Clock clock, String owner,
+      LiveTokens tokens, Lazy<OAuthClient> client, Replayed replayed) {
+    this.replayed = replayed;
     this.store = store;
     this.services = services;
     this.clock = clock;
@@ -49,11 +57,29 @@ public final class ConnectionRegistry {
   }
 
   /**
+   * What a connection answered while traffic was recorded: its API domain, whether it moves Zoho hosts, and the
+   * product defaults. A {@link #replaying} registry gives these back.
+   */
+  public record Replayed(Map<String, String> apiDomains, Map<String, Boolean> rewritesZohoHosts,
+      Map<String, String> defaults) {}
+
+  /**
+   * A registry for replaying recorded HTTP traffic (freshet test): it accepts every connection name and attaches no
+   * credentials, so a replay needs no store, no master key and no network. Only what a request is built from is
+   * answered ({@link #credentials}, {@link #apiDomain}, {@link #rewritesZohoHosts}, {@link #defaults}); managing
+   * connections is refused.
+   */
+  public static ConnectionRegistry replaying(Replayed recorded) {
+    return new ConnectionRegistry(null, ServiceCatalog.builtIn(), Clock.systemUTC(), null, null, null,
+        Objects.requireNonNull(recorded));
+  }
+
+  /**
    * The same registry seen by one owner (a user or tenant of a host application): it lists and defines that owner's
    * connections, and a script running for it finds the owner's connection first, then a shared one of that name.
    */
   public ConnectionRegistry forOwner(String owner) {
-    return new ConnectionRegistry(store, services, clock, owner, tokens, client);
+    return new ConnectionRegistry(store, services, clock, owner, tokens, client, replayed);
   }
 
   public ServiceCatalog services() {
@@ -62,6 +88,9 @@ public final class ConnectionRegistry {
 
   /** Credentials for one request to {@code uri}; refreshes the token first when it has expired. */
   public Credentials credentials(String name, URI uri) {
+    if (replayed != null) {
+      return new Credentials(name, owner, null);
+    }
     return tokens.credentials(owner, name, uri);
   }
 
@@ -70,6 +99,9 @@ public final class ConnectionRegistry {
    * caller already has) and returns credentials to retry with, or null when a retry would not help.
    */
   public Credentials afterUnauthorized(Credentials used, URI uri) {
+    if (replayed != null) {
+      return null;
+    }
     return tokens.afterUnauthorized(used, uri);
   }
 
@@ -82,6 +114,9 @@ public final class ConnectionRegistry {
    * @throws ConnectionException when there is no such connection, or getting its token fails
    */
   public String apiDomain(String name) {
+    if (replayed != null) {
+      return replayed.apiDomains().get(name);
+    }
     ConnectionRecord r = tokens.record(owner, name);
     Connection c = r.connection();
     if (c.apiDomain() != null) {
@@ -105,6 +140,9 @@ public final class ConnectionRegistry {
 
   /** Whether invokeurl moves Zoho API URLs onto this connection's API domain ({@code --rewrite-zoho-hosts}). */
   public boolean rewritesZohoHosts(String name) {
+    if (replayed != null) {
+      return Boolean.TRUE.equals(replayed.rewritesZohoHosts().get(name));
+    }
     return tokens.record(owner, name).connection().rewriteZohoHosts();
   }
 
@@ -113,6 +151,9 @@ public final class ConnectionRegistry {
    * when the script names no connection. An owner's view has its own defaults, falling back to the shared ones.
    */
   public Map<String, String> defaults() {
+    if (replayed != null) {
+      return new java.util.TreeMap<>(replayed.defaults());
+    }
     Map<String, String> all = new java.util.TreeMap<>(store.defaults(null));
     if (owner != null) {
       all.putAll(store.defaults(owner));
@@ -175,6 +216,9 @@ public final class ConnectionRegistry {
   }
 
   public List<ConnectionSummary> list() {
+    if (replayed != null) {
+      return List.of();
+    }
     return store.list(owner).stream().map(ConnectionSummary::of).toList();
   }
 

@@ -154,13 +154,22 @@ public final class InvokeUrlTask {
     return close < 0 ? "" : message.substring(open + 1, close);
   }
 
-  /** Builds the request from the keys with the connection's credentials attached, and sends it. */
+  /**
+   * Builds the request from the keys with the connection's credentials attached, and sends it. The request is also
+   * built without them (the bare form a recording transport keeps), so that no recorder ever has to remove a secret.
+   */
   private HttpReply exchange(String method, URI uri, Map<String, Object> params, Credentials credentials) {
+    HttpCall call = build(method, uri, params, credentials);
+    HttpCall bare = credentials == null ? null : build(method, uri, params, null);
+    return follow(call, bare, credentials == null ? null : credentials.connection(), new Masked(credentials));
+  }
+
+  /** The request the keys describe, with {@code credentials} attached when not null. */
+  private HttpCall build(String method, URI uri, Map<String, Object> params, Credentials credentials) {
     Map<String, List<String>> headers = headers(params.get("headers"));
     if (params.get("content-type") != null) {
       setHeader(headers, "Content-Type", Values.toText(params.get("content-type")));
     }
-    Masked masked = new Masked(credentials);
     if (credentials != null) {
       credentials.headers().forEach((k, v) -> setHeader(headers, k, v));
     }
@@ -199,7 +208,7 @@ public final class InvokeUrlTask {
     if (credentials != null) { // after the script's own parameters, as a user reading the log expects
       uri = withQuery(uri, RequestBody.form(new LinkedHashMap<>(credentials.query())));
     }
-    return follow(method, uri, headers, body, masked);
+    return new HttpCall(method, uri, headers, body, options.requestTimeout(), options.maxBodyBytes());
   }
 
   /**
@@ -222,12 +231,24 @@ public final class InvokeUrlTask {
     return merged;
   }
 
-  /** Sends, following up to the redirect limit; credentials are dropped when a redirect leaves the host. */
-  private HttpReply follow(String method, URI uri, Map<String, List<String>> headers, byte[] body, Masked masked) {
+  /**
+   * Sends, following up to the redirect limit; credentials are dropped when a redirect leaves the host. {@code bare}
+   * (null when no credentials were attached) follows the same redirects, so each hop carries its bare form.
+   */
+  private HttpReply follow(HttpCall first, HttpCall bare, String connection, Masked masked) {
+    String method = first.method();
+    URI uri = first.uri();
     URI current = uri;
+    Map<String, List<String>> headers = first.headers();
+    byte[] body = first.body();
+    Map<String, List<String>> bareHeaders = bare == null ? null : bare.headers();
+    byte[] bareBody = bare == null ? null : bare.body();
+    URI bareUri = bare == null ? null : bare.uri();
     for (int redirects = 0; ; redirects++) {
+      HttpCall hopBare = bare == null ? null : new HttpCall(method, bareUri, bareHeaders, bareBody,
+          options.requestTimeout(), options.maxBodyBytes());
       HttpReply reply = send(new HttpCall(method, current, headers, body, options.requestTimeout(),
-          options.maxBodyBytes()), masked);
+          options.maxBodyBytes(), connection, hopBare), masked);
       String location = reply.header("Location");
       if (!isRedirect(reply.status()) || location == null) {
         return reply;
@@ -237,17 +258,32 @@ public final class InvokeUrlTask {
       }
       URI next = current.resolve(location.trim());
       if (!sameOrigin(current, next)) {
-        headers = new LinkedHashMap<>(headers);
-        headers.keySet().removeIf(h -> CREDENTIAL_HEADERS.contains(h.toLowerCase(Locale.ROOT)));
+        headers = withoutCredentialHeaders(headers);
+        connection = null; // nothing of the connection travels further
+        bare = null;
       }
       if (reply.status() == 303 || ((reply.status() == 301 || reply.status() == 302) && !method.equals("GET"))) {
         method = "GET";
         body = new byte[0];
-        headers = new LinkedHashMap<>(headers);
-        headers.keySet().removeIf(h -> h.equalsIgnoreCase("Content-Type"));
+        headers = withoutContentType(headers);
+        bareBody = new byte[0];
+        bareHeaders = bareHeaders == null ? null : withoutContentType(bareHeaders);
       }
       current = next;
+      bareUri = next;
     }
+  }
+
+  private static Map<String, List<String>> withoutCredentialHeaders(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>(headers);
+    out.keySet().removeIf(h -> CREDENTIAL_HEADERS.contains(h.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  private static Map<String, List<String>> withoutContentType(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>(headers);
+    out.keySet().removeIf(h -> h.equalsIgnoreCase("Content-Type"));
+    return out;
   }
 
   private HttpReply send(HttpCall call, Masked masked) {

@@ -8,12 +8,9 @@ import dev.freshet.connections.ConnectionRegistry;
 import dev.freshet.http.HttpOptions;
 import dev.freshet.http.HttpTransport;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -23,8 +20,26 @@ import java.util.function.Supplier;
  * engine, so its clock, seed, outbox, info log and HTTP transport are its own.
  */
 public final class TestRunner {
-  /** How tests run: the zone (null: the system's), the live transport (null: the JDK's), and connections. */
-  public record Options(ZoneId zone, HttpTransport live, HttpOptions http, Supplier<ConnectionRegistry> connections) {}
+  /**
+   * How tests run: the zone (null: the system's, or the cassette's), the live transport (null: the JDK's), the
+   * connections used when recording, and the record mode ({@code modeFixed}: given on the command line or forced by
+   * CI, so a test's {@code // @record} does not change it).
+   */
+  public record Options(ZoneId zone, HttpTransport live, HttpOptions http, Supplier<ConnectionRegistry> connections,
+      RecordMode mode, boolean modeFixed) {
+    public Options {
+      http = http != null ? http : HttpOptions.DEFAULT;
+      live = live != null ? live : new dev.freshet.http.JdkHttpTransport(http.connectTimeout());
+    }
+  }
+
+  /** The version written into cassettes. */
+  static final String RECORDED_WITH = "freshet " + version();
+
+  private static String version() {
+    String v = TestRunner.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
 
   private final Project project;
   private final Options options;
@@ -47,7 +62,7 @@ public final class TestRunner {
    */
   public String check(List<TestFile> files) {
     StringBuilder errors = new StringBuilder();
-    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null);
+    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null);
     for (TestFile file : files) {
       Session session = new Session(engine);
       try {
@@ -76,9 +91,15 @@ public final class TestRunner {
   private TestResult run(TestFile file, TestFile.Test test) {
     long start = System.nanoTime();
     TestContext context = new TestContext();
-    ZoneId zone = options.zone() != null ? options.zone() : ZoneId.systemDefault();
-    Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), zone);
-    Engine engine = engine(context, clock, new Random().nextInt(1_000_000), options.live());
+    Recording recording;
+    try {
+      recording = new Recording(project, file, test, options, context);
+    } catch (Cassette.CassetteException | IllegalArgumentException e) {
+      return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR, e.getMessage(), 0,
+          List.of(), List.of(), null);
+    }
+    Clock clock = Clock.fixed(recording.now, recording.zone);
+    Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections);
     Session session = new Session(engine);
     Failure failure = null;
     boolean setUp = false;
@@ -102,10 +123,14 @@ public final class TestRunner {
         }
       }
     }
+    Recording.Ending ending = recording.finish(failure == null, RECORDED_WITH);
+    if (ending.problem() != null && (failure == null || failure.status == TestResult.Status.SKIPPED)) {
+      failure = new Failure(TestResult.Status.ERROR, ending.problem());
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;
     return new TestResult(file.path(), test.name(), test.line(), status, failure == null ? null : failure.message,
-        millis, context.infoLines(), List.of(), null);
+        millis, context.infoLines(), ending.notes(), recording.shown);
   }
 
   private void load(Session session) {
@@ -114,17 +139,16 @@ public final class TestRunner {
     }
   }
 
-  private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport) {
+  private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport,
+      Supplier<ConnectionRegistry> connections) {
     Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
         .mail(context.outbox()).notices(context::info);
-    if (options.http() != null) {
-      b.http(options.http());
-    }
+    b.http(options.http());
     if (transport != null) {
       b.transport(transport);
     }
-    if (options.connections() != null) {
-      b.connections(options.connections());
+    if (connections != null) {
+      b.connections(connections);
     }
     TestLib.register(b, context);
     CaptureLib.register(b, context, project.fixtures());

@@ -49,11 +49,16 @@ final class ProjectDir {
   }
 
   Run test(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] full = new String[args.length + 1];
     full[0] = "test";
     System.arraycopy(args, 0, full, 1, args.length);
+    return run(full);
+  }
+
+  /** Any freshet command line, run in the project folder. */
+  Run run(String... full) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Main.execute(full, new Terminal(root, new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         env));

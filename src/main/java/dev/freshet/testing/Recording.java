@@ -1,0 +1,211 @@
+package dev.freshet.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.freshet.connections.ConnectionRegistry;
+import dev.freshet.http.HttpTransport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The cassette side of one test: which file, which mode, the clock and seed the test runs with (read back from the
+ * cassette when it replays), the transport, the connection registry (a replaying one when nothing goes live), and
+ * what happens at the end: unplayed interactions, the write with its leak scan.
+ */
+final class Recording {
+  final RecordMode mode;
+  final Path file;
+  final String shown;
+  final Instant now;
+  final ZoneId zone;
+  final long seed;
+  final CassetteTransport transport;
+  final Supplier<ConnectionRegistry> connections;
+  private final Cassette existing;
+  private final String testId;
+  private final Supplier<ConnectionRegistry> real;
+  private final boolean allowUnused;
+  private final boolean shared;
+
+  Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context)
+      throws Cassette.CassetteException {
+    String sharedName = test.option("cassette");
+    this.shared = sharedName != null;
+    this.file = shared ? project.cassettes().resolve(sharedName + ".json")
+        : project.cassettes().resolve(file.stem()).resolve(test.name().toLowerCase(Locale.ROOT) + ".json");
+    this.shown = project.show(this.file);
+    this.testId = file.path() + "::" + test.name();
+    RecordMode m = options.mode();
+    if (!options.modeFixed() && test.option("record") != null) {
+      m = RecordMode.parse(test.option("record"));
+    }
+    this.mode = m;
+    this.existing = mode == RecordMode.REWRITE || mode == RecordMode.LIVE ? null : Cassette.read(this.file, shown);
+    boolean fromCassette = existing != null;
+    this.zone = options.zone() != null ? options.zone() : fromCassette ? existing.zone : ZoneId.systemDefault();
+    this.now = fromCassette ? existing.now : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    this.seed = fromCassette ? existing.seed : new Random().nextInt(1_000_000);
+    this.real = options.connections();
+    this.allowUnused = test.option("allow-unused") != null;
+    Redactor redactor = new Redactor();
+    HttpTransport live = options.live();
+    this.transport = new CassetteTransport(mode, existing, live, context, redactor,
+        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context));
+    boolean replayOnly = mode == RecordMode.REPLAY || (mode == RecordMode.ONCE && fromCassette);
+    ConnectionRegistry.Replayed recorded = fromCassette ? existing.connections
+        : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of());
+    this.connections = replayOnly || real == null ? () -> ConnectionRegistry.replaying(recorded) : real;
+  }
+
+  /**
+   * After the test: what makes it fail (unplayed interactions, drift, a refused write) and notes to show. Writes
+   * the cassette when the mode records and something new was recorded.
+   */
+  Ending finish(boolean passed, String recordedWith) {
+    List<String> notes = new ArrayList<>();
+    String problem = null;
+    if (transport.replaying() && mode != RecordMode.NEW && !allowUnused && !transport.unplayed().isEmpty()) {
+      List<String> unplayed = transport.unplayed();
+      problem = unplayed.size() + " recorded call" + (unplayed.size() == 1 ? " was" : "s were") + " never made: "
+          + String.join("; ", unplayed) + "\n  cassette " + shown + "\n  fix: freshet test " + testId
+          + " --record=rewrite  (or mark the test // @allow-unused)";
+    }
+    if (mode == RecordMode.CHECK) {
+      notes.addAll(transport.drift);
+      if (transport.breakingDrift) {
+        problem = "the live API has drifted from cassette " + shown + ":\n  " + String.join("\n  ", transport.drift);
+      }
+    }
+    if (transport.recording() && !transport.recorded.isEmpty()) {
+      if (shared) {
+        return new Ending("a shared cassette (@cassette) is only read; record it from its own test", notes);
+      }
+      List<ObjectNode> all = new ArrayList<>();
+      if (mode == RecordMode.NEW && existing != null) {
+        all.addAll(existing.interactions);
+      }
+      all.addAll(transport.recorded);
+      Cassette c = new Cassette(testId, now, zone, seed, connectionInfo(all), all);
+      String text = c.text(recordedWith);
+      String leak = LeakScan.scan(text, transport.redactorSecrets());
+      if (leak != null) {
+        return new Ending(leak + " (cassette " + shown + " not written; the old one, if any, is kept)", notes);
+      }
+      try {
+        CassetteFile.write(file, text);
+      } catch (IOException e) {
+        return new Ending("cannot write cassette " + shown + ": " + e.getMessage(), notes);
+      }
+      notes.add("recorded " + transport.recorded.size() + " call" + (transport.recorded.size() == 1 ? "" : "s")
+          + " to " + shown + writes(transport.recorded) + (passed ? "" : " (written although the test failed)"));
+    }
+    return new Ending(problem, notes);
+  }
+
+  /** " (2 writes to www.zohoapis.com)" when the recording changed something on a server. */
+  private static String writes(List<ObjectNode> recorded) {
+    TreeSet<String> hosts = new TreeSet<>();
+    int n = 0;
+    for (ObjectNode i : recorded) {
+      String method = i.path("request").path("method").asText();
+      if (!method.equals("GET")) {
+        n++;
+        String url = i.path("request").path("url").asText();
+        int s = url.indexOf("://");
+        int e = s < 0 ? -1 : url.indexOf('/', s + 3);
+        hosts.add(s < 0 ? url : e < 0 ? url.substring(s + 3) : url.substring(s + 3, e));
+      }
+    }
+    return n == 0 ? "" : " (" + n + " write" + (n == 1 ? "" : "s") + " to " + String.join(", ", hosts) + ")";
+  }
+
+  /** What each connection used answered, asked of the real registry now (so that replay needs none). */
+  private ConnectionRegistry.Replayed connectionInfo(List<ObjectNode> interactions) {
+    Map<String, String> domains = new LinkedHashMap<>();
+    Map<String, Boolean> rewrites = new LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
+    if (existing != null) {
+      domains.putAll(existing.connections.apiDomains());
+      rewrites.putAll(existing.connections.rewritesZohoHosts());
+      defaults.putAll(existing.connections.defaults());
+    }
+    for (ObjectNode i : interactions) {
+      String name = i.path("connection").isTextual() ? i.get("connection").asText() : null;
+      if (name == null || rewrites.containsKey(name) || real == null) {
+        continue;
+      }
+      try {
+        ConnectionRegistry registry = real.get();
+        String domain = registry.apiDomain(name);
+        if (domain != null) {
+          domains.put(name, domain);
+        }
+        rewrites.put(name, registry.rewritesZohoHosts(name));
+        registry.defaults().forEach((product, c) -> {
+          if (c.equals(name)) {
+            defaults.put(product, c);
+          }
+        });
+      } catch (RuntimeException e) {
+        rewrites.put(name, false); // the connection's answers are not needed to replay plain invokeurl calls
+      }
+    }
+    return new ConnectionRegistry.Replayed(domains, rewrites, defaults);
+  }
+
+  record Ending(String problem, List<String> notes) {}
+
+  /** The errors of a request the cassette cannot answer (TESTING.md §2.8). */
+  private final class Misses implements CassetteTransport.Miss {
+    private final TestContext context;
+
+    Misses(TestContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Outcome missing(ObjectNode request) {
+      return end("no cassette to answer " + call(request) + " — mode " + mode + "\n  cassette " + shown
+          + " is missing\n  fix: record it locally with: freshet test " + testId + " --record=once  and commit it");
+    }
+
+    @Override
+    public Outcome unmatched(ObjectNode request, Matching.Key key, List<int[]> candidates) {
+      StringBuilder b = new StringBuilder("no recorded response for this call — mode " + mode + "\n  "
+          + call(request) + (key.connection() == null ? "" : "  [connection " + key.connection() + "]")
+          + "\n  cassette " + shown + "\n    " + transport.playedCount() + " of " + transport.recordedSize()
+          + " interactions played" + (candidates.isEmpty() ? "; none is close (same method, connection and URL)"
+          : ""));
+      for (int[] c : candidates) {
+        b.append("\n    ").append(c[1] == 1 ? "already played" : "closest unplayed").append(": seq ")
+            .append(c[0] + 1);
+        for (String line : transport.describe(c[0], key)) {
+          b.append("\n      ").append(line);
+        }
+      }
+      b.append("\n  fix: freshet test ").append(testId).append(" --record=rewrite\n")
+          .append("       (or --record=new to keep the existing calls and add this one)");
+      return end(b.toString());
+    }
+
+    private Outcome end(String message) {
+      Outcome o = new Outcome(Outcome.Kind.ERROR, message);
+      context.end(o);
+      return o;
+    }
+
+    private String call(ObjectNode request) {
+      return request.path("method").asText() + " " + request.path("url").asText();
+    }
+  }
+}
