@@ -70,6 +70,22 @@ class LayeringTest {
     }
   }
 
+  /** JDBC, the driver and the pool are the PostgreSQL store's alone: the rest of Freshet runs without them. */
+  @Test
+  void onlyConnectionsPgUsesTheDatabaseLibraries() throws IOException {
+    Pattern db = Pattern.compile("import (java\\.sql|javax\\.sql|org\\.postgresql|com\\.zaxxer)\\.");
+    Path pg = MAIN.resolve("connections/pg");
+    List<String> outside = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.startsWith(pg)).sorted().toList()) {
+        if (db.matcher(Files.readString(f)).find()) {
+          outside.add(MAIN.relativize(f).toString());
+        }
+      }
+    }
+    assertEquals(List.of(), outside);
+  }
+
   private static Set<String> uses(Path dir, String self) throws IOException {
     Set<String> used = new TreeSet<>();
     try (Stream<Path> files = Files.walk(dir)) {
