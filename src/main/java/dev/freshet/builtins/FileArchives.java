@@ -17,21 +17,22 @@ import java.util.zip.ZipOutputStream;
 /**
  * {@code compress} and {@code extract}: ZIP archives of FILE values. Zoho's page: the files are a FILE, a LIST of
  * files, or a KEY-VALUE whose values are files (keyed by file name) or nested KEY-VALUEs (directories); the archive
- * may not pass 2 MB. {@code extract} gives the contents back in the same KEY-VALUE shape.
+ * may not pass 2 MB. {@code extract} gives the files back keyed by their path in the ZIP, up to 3 MB.
  */
 final class FileArchives {
   private FileArchives() {}
 
   /** Zoho's limit on a compressed file. */
   static final int MAX_ZIP = 2 * 1024 * 1024;
-  /** How much extract unpacks at most, so that a small archive cannot fill the memory. */
-  static final long MAX_EXTRACTED = 50L * 1024 * 1024;
+  /** Zoho's limit on what extract returns (outside Creator); it also keeps a small archive from filling the memory. */
+  static final long MAX_EXTRACTED = 3L * 1024 * 1024;
 
   static void register(BuiltinRegistry r) {
     r.fn("compress", "A ZIP FILE of a file, a list of files, or a map of names to files and directories (nested"
             + " maps); the name defaults to Archive.zip; at most 2 MB").param("files", ANY).optional("name", TEXT)
         .returns("FILE").impl((env, a) -> compress(a[0], Args.has(a, 1) && a[1] != null ? (String) a[1] : null));
-    r.fn("extract", "The files of a ZIP FILE as a map of names to files, directories as nested maps")
+    r.fn("extract", "The files of a ZIP FILE as a map from each file's path in the ZIP to the file; empty when the"
+            + " FILE is no ZIP; at most 3 MB")
         .param("zip", FILE).returns("MAP").impl((env, a) -> extract((FileValue) a[0]));
   }
 
@@ -97,47 +98,31 @@ final class FileArchives {
     zip.closeEntry();
   }
 
+  /**
+   * The files of a ZIP, keyed by their path in it ({@code docs/a.txt}); directories are not entries of their own. Not
+   * a ZIP, or an empty one, gives an empty map, as Zoho's page says.
+   */
   private static DelugeCollection extract(FileValue zipFile) {
-    DelugeCollection root = DelugeCollection.newMap();
+    DelugeCollection files = DelugeCollection.newMap();
     long total = 0;
-    boolean any = false;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipFile.bytes()))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        any = true;
-        String[] parts = e.getName().split("/");
-        DelugeCollection dir = root;
-        int files = e.isDirectory() ? parts.length : parts.length - 1;
-        for (int i = 0; i < files; i++) {
-          if (!parts[i].isEmpty()) {
-            dir = directory(dir, parts[i]);
-          }
+        if (e.isDirectory()) {
+          continue;
         }
-        if (!e.isDirectory()) {
-          byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_EXTRACTED - total + 1));
-          total += bytes.length;
-          if (total > MAX_EXTRACTED) {
-            throw Args.error("extract", "the files in the ZIP file are over 50 MB");
-          }
-          String name = parts[parts.length - 1];
-          dir.map().put(name, new FileValue(name, FileLib.contentType(name), bytes));
+        byte[] bytes = zip.readNBytes((int) (MAX_EXTRACTED - total + 1));
+        total += bytes.length;
+        if (total > MAX_EXTRACTED) {
+          throw Args.error("extract", "the files in " + zipFile.name() + " are over 3 MB, Zoho's limit");
         }
+        String path = e.getName();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        files.map().put(path, new FileValue(name, FileLib.contentType(name), bytes));
       }
     } catch (IOException e) {
-      throw Args.error("extract", zipFile.name() + " is not a ZIP file: " + e.getMessage());
+      return DelugeCollection.newMap();
     }
-    if (!any && zipFile.size() > 0) {
-      throw Args.error("extract", zipFile.name() + " is not a ZIP file");
-    }
-    return root;
+    return files;
   }
 
-  private static DelugeCollection directory(DelugeCollection parent, String name) {
-    Object existing = parent.map().get(name);
-    if (existing instanceof DelugeCollection d && d.isMap()) {
-      return d;
-    }
-    DelugeCollection d = DelugeCollection.newMap();
-    parent.map().put(name, d);
-    return d;
-  }
 }
