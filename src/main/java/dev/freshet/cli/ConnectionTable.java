@@ -57,7 +57,8 @@ final class ConnectionTable {
 
   /** A URL on one of the connection's API hosts, for the snippet {@code show} prints. */
   static String exampleUrl(ConnectionSummary s) {
-    String base = s.info().getOrDefault("api_endpoint", s.info().get("api_domain"));
+    String base = s.apiDomain() != null ? s.apiDomain()
+        : s.info().getOrDefault("api_endpoint", s.info().get("api_domain"));
     if (base == null) {
       String host = s.apiHosts().isEmpty() ? "api.example.com" : s.apiHosts().stream()
           .filter(h -> !h.startsWith("*.")).findFirst().orElse(s.apiHosts().get(0).replace("*.", "www."));

@@ -108,6 +108,7 @@ class ConnectionDefaultCliTest {
     Run sandbox = run("connections", "show", "sandbox");
     assertTrue(sandbox.out().contains("api domain:  https://sandbox.zohoapis.com (given)\n"), sandbox.out());
     assertTrue(sandbox.out().contains("zoho hosts:  as written"), sandbox.out());
+    assertTrue(sandbox.out().contains("url: \"https://sandbox.zohoapis.com/\""), sandbox.out());
 
     ConnectionRegistry registry = ConnectionsCommand.registry(new Terminal(home, new ByteArrayInputStream(
         new byte[0]), System.out, System.err, env));

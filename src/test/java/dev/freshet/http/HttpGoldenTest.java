@@ -1,13 +1,12 @@
 package dev.freshet.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.freshet.cli.Main;
 import dev.freshet.cli.Terminal;
+import dev.freshet.golden.WireMockGoldens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,52 +76,6 @@ class HttpGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> scripts() throws IOException {
-    try (Stream<Path> files = Files.list(ROOT)) {
-      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
-          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p)));
-    }
-  }
-
-  static void check(Path script) throws IOException {
-    String name = script.getFileName().toString();
-    String base = name.substring(0, name.length() - 3);
-    List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
-    Path argsFile = ROOT.resolve(base + ".args");
-    if (Files.exists(argsFile)) {
-      args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
-    }
-    args.addAll(List.of("--arg", "base=http://127.0.0.1:" + server.port(), name));
-
-    server.resetRequests();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit = Main.execute(args.toArray(String[]::new),
-        new Terminal(ROOT, new ByteArrayInputStream(new byte[0]), outStream, errStream, env));
-    String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
-    String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
-
-    List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
-    assertEquals("", unmatched.stream().map(HttpGoldenTest::describe).collect(Collectors.joining()),
-        name + " sent requests that no stub in http/mappings matches\nstdout was:\n" + actualOut);
-    assertEquals(read(base + ".out"), actualOut, "standard output of " + name + "\nstderr was:\n" + actualErr);
-    assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
-    String exitText = read(base + ".exit").trim();
-    assertEquals(exitText.isEmpty() ? 0 : Integer.parseInt(exitText), exit, "exit code of " + name);
-  }
-
-  /** The parts that change from run to run: the server's port and the request time in --log-http lines. */
-  static String normalise(String text) {
-    return text.replace("127.0.0.1:" + server.port(), "127.0.0.1:PORT").replaceAll("\\(\\d+ ms, ", "(N ms, ");
-  }
-
-  private static String describe(LoggedRequest r) {
-    return r.getMethod() + " " + r.getUrl() + " " + r.getHeaders().all() + " body: " + r.getBodyAsString() + "\n";
-  }
-
-  private static String read(String file) throws IOException {
-    Path p = ROOT.resolve(file);
-    return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+    return new WireMockGoldens(ROOT, server, env, true).scripts();
   }
 }

@@ -5,13 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.freshet.cli.Main;
 import dev.freshet.cli.Terminal;
+import dev.freshet.golden.WireMockGoldens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,10 +91,7 @@ class ZohoGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> scripts() throws IOException {
-    try (Stream<Path> files = Files.list(ROOT)) {
-      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
-          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p)));
-    }
+    return new WireMockGoldens(ROOT, server, env, false).scripts();
   }
 
   @Test
@@ -107,52 +102,5 @@ class ZohoGoldenTest {
         assertFalse(text.contains(TOKEN) || text.contains(SECRET), "a secret in " + f);
       }
     }
-  }
-
-  static void check(Path script) throws IOException {
-    String name = script.getFileName().toString();
-    String base = name.substring(0, name.length() - 3);
-    List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
-    Path argsFile = ROOT.resolve(base + ".args");
-    if (Files.exists(argsFile)) {
-      args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
-    }
-    if (Files.readString(script).contains("base")) { // the server's URL, for a script that fetches a file from it
-      args.addAll(List.of("--arg", "base=http://127.0.0.1:" + server.port()));
-    }
-    args.add(name);
-
-    server.resetRequests();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.execute(args.toArray(String[]::new), new Terminal(ROOT, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env));
-    String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
-    String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
-
-    List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
-    assertEquals("", unmatched.stream().map(ZohoGoldenTest::describe).collect(Collectors.joining()),
-        name + " sent requests that no stub in zoho/mappings matches\nstdout was:\n" + actualOut + "\nstderr was:\n"
-            + actualErr);
-    assertEquals(read(base + ".out"), actualOut, "standard output of " + name + "\nstderr was:\n" + actualErr);
-    assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
-    String exitText = read(base + ".exit").trim();
-    assertEquals(exitText.isEmpty() ? 0 : Integer.parseInt(exitText), exit, "exit code of " + name);
-    for (String secret : List.of(TOKEN, SECRET)) {
-      assertFalse(actualOut.contains(secret) || actualErr.contains(secret), "a secret in the output of " + name);
-    }
-  }
-
-  static String normalise(String text) {
-    return text.replace("127.0.0.1:" + server.port(), "127.0.0.1:PORT").replaceAll("\\(\\d+ ms, ", "(N ms, ");
-  }
-
-  private static String describe(LoggedRequest r) {
-    return r.getMethod() + " " + r.getUrl() + " " + r.getHeaders().all() + " body: " + r.getBodyAsString() + "\n";
-  }
-
-  private static String read(String file) throws IOException {
-    Path p = ROOT.resolve(file);
-    return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
   }
 }
