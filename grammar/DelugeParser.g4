@@ -28,6 +28,7 @@ statement
     | INFO expression? SEMI                                              # infoStatement
     | THROW expression SEMI                                              # throwStatement
     | SENDMAIL LBRACKET taskParam* RBRACKET SEMI?                        # sendmailStatement
+    | identifier LBRACKET taskParam+ RBRACKET SEMI?                      # namedTaskStatement
     | DELETE FROM identifier LBRACKET expression RBRACKET SEMI           # deleteStatement
     | CANCEL SUBMIT SEMI                                                 # cancelSubmitStatement
     | ALERT expression SEMI                                              # alertStatement

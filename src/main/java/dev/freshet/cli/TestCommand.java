@@ -1,6 +1,9 @@
 package dev.freshet.cli;
 
+import dev.freshet.testing.JUnitReporter;
+import dev.freshet.testing.JsonReporter;
 import dev.freshet.testing.PrettyReporter;
+import dev.freshet.testing.TapReporter;
 import dev.freshet.testing.Project;
 import dev.freshet.testing.RecordMode;
 import dev.freshet.testing.Reporter;
@@ -52,6 +55,13 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--record", paramLabel = "MODE", description = "replay, once, new, rewrite, live or check (default:"
       + " once; replay when CI is set).")
   String record;
+
+  @Option(names = "--reporter", paramLabel = "NAME", description = "pretty (default), tap, json or junit;"
+      + " repeatable (junit writes to --junit-path).")
+  List<String> reporters = new ArrayList<>();
+
+  @Option(names = "--junit-path", paramLabel = "FILE", description = "Write a JUnit XML report here.")
+  Path junitPath;
 
   @Option(names = "--ci", description = "Behave as in CI: replay only (as when the CI variable is set).")
   boolean ci;
@@ -106,13 +116,59 @@ final class TestCommand implements Callable<Integer> {
           + " *.test.dg, functions named void test_*())" : ""));
       return NO_TESTS;
     }
-    Reporter reporter = new PrettyReporter(terminal.out());
+    Reporter reporter;
+    try {
+      reporter = reporter();
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
     reporter.start(mode + " (" + why + ")");
     var results = suite.run(runner, jobs, reporter);
     reporter.end(results);
     terminal.out().flush();
     return results.stream().allMatch(r -> r.status() == dev.freshet.testing.TestResult.Status.PASSED
         || r.status() == dev.freshet.testing.TestResult.Status.SKIPPED) ? Main.OK : FAILED;
+  }
+
+  /** The reporters asked for, as one. */
+  private Reporter reporter() {
+    List<Reporter> all = new ArrayList<>();
+    boolean junit = junitPath != null;
+    for (String r : reporters) {
+      switch (r.toLowerCase(java.util.Locale.ROOT)) {
+        case "pretty" -> all.add(new PrettyReporter(terminal.out()));
+        case "tap" -> all.add(new TapReporter(terminal.out()));
+        case "json" -> all.add(new JsonReporter(terminal.out()));
+        case "junit" -> {
+          if (junitPath == null) {
+            throw new IllegalArgumentException("--reporter junit needs --junit-path FILE");
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown reporter '" + r + "': use pretty, tap, json or junit");
+      }
+    }
+    if (all.isEmpty()) {
+      all.add(new PrettyReporter(terminal.out()));
+    }
+    if (junit) {
+      all.add(new JUnitReporter(terminal.directory().resolve(junitPath)));
+    }
+    return new Reporter() {
+      @Override
+      public void start(String mode) {
+        all.forEach(r -> r.start(mode));
+      }
+
+      @Override
+      public void file(String path, List<dev.freshet.testing.TestResult> results) {
+        all.forEach(r -> r.file(path, results));
+      }
+
+      @Override
+      public void end(List<dev.freshet.testing.TestResult> results) {
+        all.forEach(r -> r.end(results));
+      }
+    };
   }
 
   private int usage(String message) {

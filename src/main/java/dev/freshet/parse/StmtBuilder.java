@@ -2,6 +2,7 @@ package dev.freshet.parse;
 
 import dev.freshet.ast.Expr;
 import dev.freshet.ast.Stmt;
+import dev.freshet.ast.TaskParam;
 import dev.freshet.ast.Stmt.AssignOp;
 import dev.freshet.parse.gen.DelugeLexer;
 import dev.freshet.parse.gen.DelugeParser.*;
@@ -105,6 +106,33 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   public Stmt visitSendmailStatement(SendmailStatementContext ctx) {
     Span span = Spans.of(ctx);
     return new Stmt.SendMail(exprs.taskParams("sendmail", ExprBuilder.SENDMAIL_KEYS, "to", ctx.taskParam(), span), span);
+  }
+
+  /** The keys of {@code stub [ … ]}, freshet test's answer to matching calls (docs/testing.md). */
+  static final List<String> STUB_KEYS = List.of("url", "type", "status", "headers", "body", "fault");
+
+  /**
+   * {@code NAME [ key: value … ]}: only {@code stub}, the test runner's task, has this form. It becomes a call of the
+   * built-in {@code stub} with the keys as a MAP, so outside tests it is rejected as the other test-only built-ins
+   * are; {@code type: POST} is the word, as in invokeurl.
+   */
+  @Override
+  public Stmt visitNamedTaskStatement(NamedTaskStatementContext ctx) {
+    Span span = Spans.of(ctx);
+    String name = ctx.identifier().getText();
+    if (!name.equalsIgnoreCase("stub")) {
+      ast.error(Spans.of(ctx.identifier()), "unknown task '" + name + "'; a task block is invokeurl [ … ], sendmail"
+          + " [ … ] or, in tests, stub [ … ]");
+    }
+    List<Expr.Entry> entries = new ArrayList<>();
+    for (TaskParam p : exprs.taskParams("stub", STUB_KEYS, "url", ctx.taskParam(), span)) {
+      Expr value = p.value();
+      if (p.key().equals("type") && value instanceof Expr.Name n) {
+        value = new Expr.Literal(Expr.LiteralKind.TEXT, n.name(), n.span());
+      }
+      entries.add(new Expr.Entry(new Expr.Literal(Expr.LiteralKind.TEXT, p.key(), p.span()), value));
+    }
+    return new Stmt.ExprStmt(new Expr.Call("stub", List.of(new Expr.MapLiteral(entries, span)), span), span);
   }
 
   @Override

@@ -29,6 +29,7 @@ final class CassetteTransport implements HttpTransport {
   private final Matching matching;
   private final boolean allowRepeats;
   private final Miss miss;
+  private final Stubs stubs;
   /** New interactions, in order. */
   final List<ObjectNode> recorded = new ArrayList<>();
   /** Drift found in check mode; breaking drift fails the test. */
@@ -37,7 +38,8 @@ final class CassetteTransport implements HttpTransport {
   int replayedCount;
 
   CassetteTransport(RecordMode mode, Cassette existing, HttpTransport live, TestContext context, Redactor redactor,
-      Matching matching, boolean allowRepeats, Miss miss) {
+      Matching matching, boolean allowRepeats, Miss miss, Stubs stubs) {
+    this.stubs = stubs;
     this.mode = mode;
     this.existing = existing;
     this.played = new boolean[existing == null ? 0 : existing.interactions.size()];
@@ -64,6 +66,10 @@ final class CassetteTransport implements HttpTransport {
     }
     ObjectNode request = Exchange.request(call.withoutCredentials());
     redactor.redact(request);
+    HttpReply stubbed = stubs.answer(call);
+    if (stubbed != null) {
+      return note(request, call.connection(), stubbed);
+    }
     Matching.Key key = matching.key(request, call.connection());
     if (mode == RecordMode.LIVE) {
       return note(request, call.connection(), live.send(call));

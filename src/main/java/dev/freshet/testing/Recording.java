@@ -37,7 +37,8 @@ final class Recording {
   private final boolean allowUnused;
   private final boolean shared;
 
-  Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context)
+  Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context,
+      Stubs stubs)
       throws Cassette.CassetteException {
     String sharedName = test.option("cassette");
     this.shared = sharedName != null;
@@ -60,7 +61,7 @@ final class Recording {
     Redactor redactor = new Redactor();
     HttpTransport live = options.live();
     this.transport = new CassetteTransport(mode, existing, live, context, redactor,
-        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context));
+        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs);
     boolean replayOnly = mode == RecordMode.REPLAY || (mode == RecordMode.ONCE && fromCassette);
     ConnectionRegistry.Replayed recorded = fromCassette ? existing.connections
         : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of());
@@ -161,6 +162,11 @@ final class Recording {
       }
     }
     return new ConnectionRegistry.Replayed(domains, rewrites, defaults);
+  }
+
+  /** Whether the test had a cassette to use or wrote one. */
+  boolean used() {
+    return existing != null || java.nio.file.Files.exists(file);
   }
 
   record Ending(String problem, List<String> notes) {}

@@ -62,7 +62,7 @@ public final class TestRunner {
    */
   public String check(List<TestFile> files) {
     StringBuilder errors = new StringBuilder();
-    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null);
+    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs());
     for (TestFile file : files) {
       Session session = new Session(engine);
       try {
@@ -91,15 +91,16 @@ public final class TestRunner {
   private TestResult run(TestFile file, TestFile.Test test) {
     long start = System.nanoTime();
     TestContext context = new TestContext();
+    Stubs stubs = new Stubs();
     Recording recording;
     try {
-      recording = new Recording(project, file, test, options, context);
+      recording = new Recording(project, file, test, options, context, stubs);
     } catch (Cassette.CassetteException | IllegalArgumentException e) {
       return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR, e.getMessage(), 0,
           List.of(), List.of(), null);
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
-    Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections);
+    Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs);
     Session session = new Session(engine);
     Failure failure = null;
     boolean setUp = false;
@@ -130,7 +131,7 @@ public final class TestRunner {
     long millis = (System.nanoTime() - start) / 1_000_000;
     TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;
     return new TestResult(file.path(), test.name(), test.line(), status, failure == null ? null : failure.message,
-        millis, context.infoLines(), ending.notes(), recording.shown);
+        millis, context.infoLines(), ending.notes(), recording.used() ? recording.shown : null);
   }
 
   private void load(Session session) {
@@ -140,7 +141,7 @@ public final class TestRunner {
   }
 
   private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport,
-      Supplier<ConnectionRegistry> connections) {
+      Supplier<ConnectionRegistry> connections, Stubs stubs) {
     Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
         .mail(context.outbox()).notices(context::info);
     b.http(options.http());
@@ -152,6 +153,7 @@ public final class TestRunner {
     }
     TestLib.register(b, context);
     CaptureLib.register(b, context, project.fixtures());
+    Stubs.register(b, context, stubs);
     return b.build();
   }
 

@@ -131,7 +131,7 @@ class CassetteWireMockTest {
   void recordsStopsTheApiReplaysAndNoSecretIsWritten() throws IOException {
     ProjectDir p = project("Lovelace");
     addConnection(p);
-    ProjectDir.Run record = p.test();
+    ProjectDir.Run record = p.test("--junit-path", "report.xml");
     assertEquals(0, record.exit(), record.all());
     assertTrue(record.out().contains("record mode once (the default outside CI)"), record.out());
     String weather = p.read("tests/cassettes/weather/test_forecast.json");
@@ -206,6 +206,51 @@ class CassetteWireMockTest {
     ProjectDir.Run replay = p.test("tests/crm");
     // the request body holds a randomNumber: it matches only when the recorded seed is used again
     assertEquals(0, replay.exit(), replay.all());
+  }
+
+  @Test
+  void parallelFilesWriteTheSameCassettesAsASerialRun() throws IOException {
+    ProjectDir serial = new ProjectDir(dir.resolve("serial"));
+    ProjectDir parallel = new ProjectDir(dir.resolve("parallel"));
+    for (ProjectDir p : List.of(serial, parallel)) {
+      p.file("functions/weather.dg", """
+          map forecast(string city)
+          {
+              return invokeurl [ url: "BASE/forecast" type: GET parameters: {"city": city}
+                  headers: {"X-Api-Key": "KEY"} ];
+          }
+          """.replace("BASE", base()).replace("KEY", API_KEY));
+      for (int i = 0; i < 8; i++) {
+        p.file("tests/city" + i + ".test.dg", """
+            void test_a()
+            {
+                assertEquals("sunny", forecast("CITY-a").get("sky"));
+            }
+            void test_b()
+            {
+                assertEquals("sunny", forecast("CITY-b").get("sky"));
+                assertEquals("sunny", forecast("CITY-c").get("sky"));
+            }
+            """.replace("CITY", "c" + i));
+      }
+    }
+    assertEquals(0, serial.test().exit());
+    assertEquals(0, parallel.test("--jobs", "4").exit());
+    assertEquals(cassettes(serial), cassettes(parallel));
+    assertEquals(16, cassettes(serial).size());
+  }
+
+  /** Every cassette by path, without the lines that say when it was recorded (the clock, the seed). */
+  private static java.util.Map<String, String> cassettes(ProjectDir p) throws IOException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    Path root = p.root.resolve("tests/cassettes");
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(f).toString(), Files.readString(f)
+            .replaceAll("(?m)^.*\"(recorded_at|now|zone|seed)\" : .*$", ""));
+      }
+    }
+    return out;
   }
 
   private void assertNoSecrets(ProjectDir p, ProjectDir.Run run) throws IOException {

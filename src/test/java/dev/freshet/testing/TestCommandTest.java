@@ -165,4 +165,96 @@ class TestCommandTest {
   void noTestsExits5() {
     assertEquals(5, project().test().exit());
   }
+
+  @Test
+  void stubsAnswerBeforeAnyNetworkAndAreNeverRecorded() {
+    ProjectDir p = project()
+        .file("functions/orders.dg", """
+            string placeOrder()
+            {
+                try
+                {
+                    r = invokeurl
+                    [
+                        url: "https://orders.invalid/api/orders?x=1"
+                        type: POST
+                        body: {"item": "tea"}
+                        detailed: true
+                    ];
+                    if (r.get("responseCode") >= 500)
+                    {
+                        return "retry_later";
+                    }
+                    return r.get("responseText").get("id");
+                }
+                catch (e)
+                {
+                    return "network: " + e;
+                }
+            }
+            """)
+        .file("tests/orders.test.dg", """
+            void test_outage()
+            {
+                stub
+                [
+                    url: "https://orders.invalid/api/orders"
+                    type: POST
+                    status: 503
+                    body: {"code": "DOWN"}
+                ];
+                assertEquals("retry_later", placeOrder());
+                assertCalled("POST", "https://orders.invalid/api/orders", 1);
+            }
+            void test_created()
+            {
+                stub [ url: "https://orders.invalid/api/orders" status: 201 body: {"id": "o-1"} ];
+                assertEquals("o-1", placeOrder());
+            }
+            void test_timeout()
+            {
+                stub [ url: "https://orders.invalid/api/orders" fault: "timeout" ];
+                assertContains(placeOrder(), "timed out");
+            }
+            """);
+    ProjectDir.Run r = p.test();
+    assertEquals(0, r.exit(), r.all());
+    assertFalse(p.exists("tests/cassettes"), "stubbed calls are never recorded");
+  }
+
+  @Test
+  void tapJsonAndJunitReportersDescribeTheSameRun() throws java.io.IOException {
+    ProjectDir p = project().file("tests/a.test.dg", """
+        void test_ok()
+        {
+            info "hello <world>";
+        }
+        void test_bad()
+        {
+            assertTrue(false, "it is false");
+        }
+        void test_later()
+        {
+            skip("later");
+        }
+        """);
+    ProjectDir.Run tap = p.test("--reporter", "tap", "--junit-path", "build/junit.xml");
+    assertEquals(1, tap.exit(), tap.all());
+    assertTrue(tap.out().startsWith("TAP version 14\n1..3\nok 1 - tests/a.test.dg > test_ok\n"
+        + "not ok 2 - tests/a.test.dg > test_bad\n  ---\n  severity: fail\n  at: {file: tests/a.test.dg, line: 5}\n"
+        + "  message: |\n    tests/a.test.dg:7:5: runtime error: it is false"), tap.out());
+    assertTrue(tap.out().endsWith("  ...\nok 3 - tests/a.test.dg > test_later # SKIP later\n"
+        + "# 1 passed, 1 failed, 1 skipped\n"), tap.out());
+    String xml = p.read("build/junit.xml");
+    assertTrue(xml.contains("<testsuite name=\"tests/a.test.dg\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""),
+        xml);
+    assertTrue(xml.contains("<failure type=\"AssertionFailed\" message=\"tests/a.test.dg:7:5: runtime error: it is false"),
+        xml);
+    assertTrue(xml.contains("<system-out>hello &lt;world&gt;</system-out>"), xml);
+    ProjectDir.Run json = p.test("--reporter", "json");
+    assertTrue(json.out().contains("{\"event\":\"test\",\"file\":\"tests/a.test.dg\",\"name\":\"test_ok\",\"line\":1,"
+        + "\"status\":\"passed\""), json.out());
+    assertTrue(json.out().endsWith("{\"event\":\"end\",\"passed\":1,\"failed\":1,\"skipped\":1}\n"), json.out());
+    assertEquals(64, p.test("--reporter", "junit").exit());
+  }
 }
