@@ -12,7 +12,7 @@ import java.util.List;
  * The {@code zoho.*} integration tasks, registered like built-ins so that {@code check} knows their names and
  * argument counts and {@code freshet builtins} lists them. Names are case-insensitive, as every built-in's is
  * ({@code getRecordsById} and {@code getRecordsByID} are one task). Each call runs through the run's
- * {@link ZohoSession}.
+ * {@link ZohoSession}. A host function of the same name, registered first, replaces a task.
  */
 public final class ZohoLibrary implements Library {
   @Override
@@ -35,6 +35,9 @@ public final class ZohoLibrary implements Library {
   @Override
   public void register(BuiltinRegistry r) {
     for (Task t : all()) {
+      if (!r.lookup(t.name()).isEmpty()) {
+        continue; // a host's own function of that name replaces the task
+      }
       BuiltinRegistry.Definer d = r.fn(t.name(), t.doc()).globalOnly().returns(t.returns());
       for (String p : t.params()) {
         if (p.startsWith("[")) {

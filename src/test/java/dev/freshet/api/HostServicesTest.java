@@ -109,6 +109,7 @@ class HostServicesTest {
     assertEquals("Host", e.family());
     assertEquals("zoho.crm.getRecordById(module, id[, connection])", e.builtin().signature());
     assertEquals("Fetches one CRM record", e.builtin().doc());
+    assertEquals(1, registry.lookup("zoho.crm.getRecordById").size(), "the host's function replaces the task");
     assertTrue(BuiltinRegistry.standard().lookup("sendSms").isEmpty(), "other engines are not affected");
   }
 
