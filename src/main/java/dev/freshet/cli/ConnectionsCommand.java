@@ -3,7 +3,6 @@ package dev.freshet.cli;
 import dev.freshet.connections.ConnectionException;
 import dev.freshet.connections.ConnectionRegistry;
 import dev.freshet.connections.ConnectionSummary;
-import dev.freshet.connections.FileConnectionStore;
 import dev.freshet.connections.ServiceCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,10 +12,12 @@ import picocli.CommandLine.Command;
  * Secrets come from environment variables or a prompt that does not echo, never from the command line.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Manage the connections invokeurl uses (stored in $FRESHET_HOME, default ~/.freshet).",
+    description = "Manage the connections invokeurl uses (stored in $FRESHET_HOME, default ~/.freshet, or the"
+        + " PostgreSQL database $FRESHET_STORE or --store names).",
     subcommands = {ConnectionsCommand.Services.class, ConnectionAdd.class, ConnectionAuthorize.class,
         ConnectionsCommand.ListAll.class, ConnectionShow.class, ConnectionsCommand.Refresh.class,
-        ConnectionsCommand.Revoke.class, ConnectionsCommand.Remove.class, ConnectionDefault.class},
+        ConnectionsCommand.Revoke.class, ConnectionsCommand.Remove.class, ConnectionDefault.class,
+        ConnectionCopy.Export.class, ConnectionCopy.Import.class},
     footer = {"", "Exit codes: 0 ok, 64 bad usage or unknown connection, 70 provider or store failure,"
         + " 75 the connection needs authorization."})
 final class ConnectionsCommand implements Callable<Integer> {
@@ -29,11 +30,17 @@ final class ConnectionsCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The registry over {@code $FRESHET_HOME}, with the vault key from this terminal's environment. */
+  /**
+   * The registry over the store {@code --store} names ({@code store}, may be null), else {@code $FRESHET_STORE}, else
+   * {@code $FRESHET_HOME}, with the vault key from this terminal's environment.
+   */
   static ConnectionRegistry registry(Terminal terminal) {
+    return registry(terminal, null);
+  }
+
+  static ConnectionRegistry registry(Terminal terminal, String store) {
     ServiceCatalog services = ServiceCatalog.builtIn();
-    return ConnectionRegistry.builder().services(services).store(FileConnectionStore.builder(terminal.home())
-        .services(services::find).env(terminal.env()::get).build()).build();
+    return ConnectionRegistry.builder().services(services).store(Stores.current(terminal, store, services)).build();
   }
 
   /** Runs a connection action, turning its failure into a message and an exit code. */
@@ -63,6 +70,9 @@ final class ConnectionsCommand implements Callable<Integer> {
   abstract static class Sub implements Callable<Integer> {
     final Terminal terminal;
 
+    @picocli.CommandLine.Option(names = "--store", paramLabel = "URL", description = Stores.STORE_HELP)
+    String store;
+
     Sub(Terminal terminal) {
       this.terminal = terminal;
     }
@@ -75,7 +85,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     abstract int act() throws Exception;
 
     ConnectionRegistry registry() {
-      return ConnectionsCommand.registry(terminal);
+      return ConnectionsCommand.registry(terminal, store);
     }
   }
 

@@ -29,6 +29,9 @@ final class ReplCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
+  @Option(names = "--store", paramLabel = "URL", description = Stores.STORE_HELP)
+  String store;
+
   @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for now, today and dates (default: system).")
   String tz;
 
@@ -50,7 +53,7 @@ final class ReplCommand implements Callable<Integer> {
         @Override
         public synchronized dev.freshet.connections.ConnectionRegistry get() {
           if (made == null) {
-            made = ConnectionsCommand.registry(terminal);
+            made = ConnectionsCommand.registry(terminal, store);
           }
           return made;
         }

@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Script to run, or - for standard input.")
   String file;
 
+  @Option(names = "--store", paramLabel = "URL", description = Stores.STORE_HELP)
+  String store;
+
   @Option(names = {"-e", "--execute"}, paramLabel = "SCRIPT", description = "Run this script text instead of a file.")
   String inline;
 
@@ -170,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
         .connections(new java.util.function.Supplier<>() { // classes, not lambdas: see Main.main
           @Override
           public dev.freshet.connections.ConnectionRegistry get() {
-            return ConnectionsCommand.registry(terminal);
+            return ConnectionsCommand.registry(terminal, store);
           }
         });
     Path parsed = noCache ? null : terminal.parseCache();

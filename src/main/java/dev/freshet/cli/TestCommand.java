@@ -39,6 +39,9 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", description = "Test files or folders, or FILE::test_name (default: tests/).")
   List<String> paths = new ArrayList<>();
 
+  @Option(names = "--store", paramLabel = "URL", description = Stores.STORE_HELP)
+  String store;
+
   @Option(names = "--filter", paramLabel = "REGEX", description = "Run only tests whose FILE::name this finds.")
   String filter;
 
@@ -97,7 +100,7 @@ final class TestCommand implements Callable<Integer> {
         new java.util.function.Supplier<>() { // opened only when a test records through a connection
           @Override
           public dev.freshet.connections.ConnectionRegistry get() {
-            return ConnectionsCommand.registry(terminal);
+            return ConnectionsCommand.registry(terminal, store);
           }
         }, mode, record != null || inCi));
     TestSuite suite;

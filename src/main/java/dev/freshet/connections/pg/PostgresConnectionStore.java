@@ -60,11 +60,16 @@ public final class PostgresConnectionStore implements ConnectionStore, AutoClose
    * or a closed port is reported at once, by the first call); {@code env} gives PGPASSWORD and FRESHET_MASTER_KEY.
    */
   public static PostgresConnectionStore open(String url, Function<String, String> env) {
+    return builder(url, env).build();
+  }
+
+  /** Options for the store at a {@code postgresql://} URL (see {@link #open}). */
+  public static Builder builder(String url, Function<String, String> env) {
     StoreUrl u = StoreUrl.parse(url, env);
     Builder b = new Builder(null).env(env);
     b.url = u;
     b.shown = u.toString();
-    return b.build();
+    return b;
   }
 
   private static HikariDataSource pool(StoreUrl u) {

@@ -75,6 +75,10 @@ public final class PgServer {
     return name;
   }
 
+  public String password() {
+    return password;
+  }
+
   public int port() {
     return port;
   }
