@@ -57,11 +57,11 @@ public final class ConnectionRegistry {
   }
 
   /**
-   * What a connection answered while traffic was recorded: its API domain, whether it moves Zoho hosts, and the
-   * product defaults. A {@link #replaying} registry gives these back.
+   * What a connection answered while traffic was recorded: its service, its API domain, whether it moves Zoho hosts,
+   * and the product defaults. A {@link #replaying} registry gives these back.
    */
-  public record Replayed(Map<String, String> apiDomains, Map<String, Boolean> rewritesZohoHosts,
-      Map<String, String> defaults) {}
+  public record Replayed(Map<String, String> services, Map<String, String> apiDomains,
+      Map<String, Boolean> rewritesZohoHosts, Map<String, String> defaults) {}
 
   /**
    * A registry for replaying recorded HTTP traffic (freshet test): it accepts every connection name and attaches no
@@ -216,8 +216,11 @@ public final class ConnectionRegistry {
   }
 
   public List<ConnectionSummary> list() {
-    if (replayed != null) {
-      return List.of();
+    if (replayed != null) { // the recorded connections, as far as choosing one needs (zoho.* tasks)
+      return replayed.services().entrySet().stream().flatMap(e -> services.find(e.getValue()).stream()
+          .map(service -> new ConnectionSummary(e.getKey(), null, service, service.auth(), null, null, List.of(), null,
+              ConnectionStatus.CONNECTED, null, null, Map.of(), List.of(), List.of(), null,
+              replayed.apiDomains().get(e.getKey()), null, rewritesZohoHosts(e.getKey())))).toList();
     }
     return store.list(owner).stream().map(ConnectionSummary::of).toList();
   }

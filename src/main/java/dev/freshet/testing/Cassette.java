@@ -76,9 +76,13 @@ final class Cassette {
   }
 
   private static ConnectionRegistry.Replayed replayed(JsonNode connections, JsonNode defaults) {
+    Map<String, String> services = new LinkedHashMap<>();
     Map<String, String> domains = new LinkedHashMap<>();
     Map<String, Boolean> rewrites = new LinkedHashMap<>();
     connections.fields().forEachRemaining(e -> {
+      if (e.getValue().hasNonNull("service")) {
+        services.put(e.getKey(), e.getValue().get("service").asText());
+      }
       if (e.getValue().hasNonNull("api_domain")) {
         domains.put(e.getKey(), e.getValue().get("api_domain").asText());
       }
@@ -86,7 +90,7 @@ final class Cassette {
     });
     Map<String, String> d = new LinkedHashMap<>();
     defaults.fields().forEachRemaining(e -> d.put(e.getKey(), e.getValue().asText()));
-    return new ConnectionRegistry.Replayed(domains, rewrites, d);
+    return new ConnectionRegistry.Replayed(services, domains, rewrites, d);
   }
 
   /** The canonical text: fixed envelope order, two-space indent, LF, final newline. */
@@ -105,6 +109,9 @@ final class Cassette {
     names.addAll(connections.apiDomains().keySet());
     for (String name : names) {
       ObjectNode c = cs.putObject(name);
+      if (connections.services().get(name) != null) {
+        c.put("service", connections.services().get(name));
+      }
       c.put("api_domain", connections.apiDomains().get(name));
       c.put("rewrite_zoho_hosts", Boolean.TRUE.equals(connections.rewritesZohoHosts().get(name)));
     }

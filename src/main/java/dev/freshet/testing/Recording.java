@@ -64,7 +64,7 @@ final class Recording {
         Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs);
     boolean replayOnly = mode == RecordMode.REPLAY || (mode == RecordMode.ONCE && fromCassette);
     ConnectionRegistry.Replayed recorded = fromCassette ? existing.connections
-        : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of());
+        : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of(), Map.of());
     this.connections = replayOnly || real == null ? () -> ConnectionRegistry.replaying(recorded) : real;
   }
 
@@ -132,10 +132,12 @@ final class Recording {
 
   /** What each connection used answered, asked of the real registry now (so that replay needs none). */
   private ConnectionRegistry.Replayed connectionInfo(List<ObjectNode> interactions) {
+    Map<String, String> services = new LinkedHashMap<>();
     Map<String, String> domains = new LinkedHashMap<>();
     Map<String, Boolean> rewrites = new LinkedHashMap<>();
     Map<String, String> defaults = new LinkedHashMap<>();
     if (existing != null) {
+      services.putAll(existing.connections.services());
       domains.putAll(existing.connections.apiDomains());
       rewrites.putAll(existing.connections.rewritesZohoHosts());
       defaults.putAll(existing.connections.defaults());
@@ -147,6 +149,7 @@ final class Recording {
       }
       try {
         ConnectionRegistry registry = real.get();
+        registry.find(name).ifPresent(c -> services.put(name, c.service().id()));
         String domain = registry.apiDomain(name);
         if (domain != null) {
           domains.put(name, domain);
@@ -161,7 +164,7 @@ final class Recording {
         rewrites.put(name, false); // the connection's answers are not needed to replay plain invokeurl calls
       }
     }
-    return new ConnectionRegistry.Replayed(domains, rewrites, defaults);
+    return new ConnectionRegistry.Replayed(services, domains, rewrites, defaults);
   }
 
   /** Whether the test had a cassette to use or wrote one. */
