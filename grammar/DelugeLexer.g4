@@ -39,6 +39,7 @@ ENABLE    : 'enable';
 DISABLE   : 'disable';
 CLEAR     : 'clear';
 FILE      : 'file';
+INVOKEAPI : 'invokeapi';
 
 // Operators and punctuation
 PLUS_ASSIGN  : '+=';

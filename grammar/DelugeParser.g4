@@ -33,8 +33,14 @@ statement
     | CANCEL SUBMIT SEMI                                                 # cancelSubmitStatement
     | ALERT expression SEMI                                              # alertStatement
     | fieldAction=( HIDE | SHOW | ENABLE | DISABLE | CLEAR ) identifier ( DOT memberName )* SEMI # fieldActionStatement
-    | expression ( assignOp expression )? SEMI                           # expressionStatement
+    | invokeUrlValue                                                     # invokeUrlStatement
+    | expression ( assignOp ( invokeUrlValue | expression SEMI ) | uiTask SEMI | SEMI ) # expressionStatement
     ;
+
+// `r = invokeurl [ … ]` may end without ';' (Zoho's own exports do); decided after the '=', so errors stay precise
+invokeUrlValue : INVOKEURL LBRACKET taskParam* RBRACKET SEMI?;
+// `input.Field:ui.add(…)`: the picklist tasks of Creator form scripts
+uiTask      : COLON identifier DOT memberName LPAREN arguments? RPAREN;
 
 elseIf      : ELSE IF LPAREN condition RPAREN block;
 elseBlock   : ELSE block;
@@ -86,7 +92,10 @@ primary
     | LIST COLON identifier LPAREN arguments? RPAREN                     # typedListExpr
     | identifier LPAREN arguments? RPAREN                                # callExpr
     | identifier                                                         # nameExpr
+    | INFO                                                               # infoNameExpr  // info = Map(); as real scripts do
     | INVOKEURL LBRACKET taskParam* RBRACKET                             # invokeUrlExpr
+    | INVOKEURL LPAREN arguments? RPAREN                                 # invokeUrlCallExpr
+    | INVOKEAPI LBRACKET taskParam* RBRACKET                             # invokeApiExpr
     | INSERT INTO identifier LBRACKET fieldValue* RBRACKET               # insertExpr
     ;
 
@@ -107,7 +116,7 @@ literal
     ;
 
 identifier  : IDENTIFIER | INDEX | INSERT | INTO | DELETE | FROM | CANCEL | SUBMIT | ALERT | EACH | LIST | HIDE | SHOW
-            | ENABLE | DISABLE | CLEAR | FILE;
+            | ENABLE | DISABLE | CLEAR | FILE | INVOKEAPI;
 
 // After a dot any word may follow: `e.message`, `c.insert(…)`, `zoho.crm.getRecordById(…)`
 memberName

@@ -206,6 +206,11 @@ public final class Resolver {
           error(c.span(), problem);
         }
       }
+    } else if (e instanceof Expr.MethodCall m && categoryCall(m)) {
+      for (Expr item : m.args()) {
+        expr(item);
+      }
+      call(m, m.name(), m.args().size(), m.span(), true);
     } else if (e instanceof Expr.MethodCall m) {
       expr(m.target());
       for (Expr item : m.args()) {
@@ -233,6 +238,21 @@ public final class Resolver {
     } else if (e instanceof Expr.FormInsert f) {
       f.fields().forEach(p -> expr(p.value()));
     }
+  }
+
+  /** The categories Zoho CRM files functions under; {@code automation.fn(…)} calls the function {@code fn}. */
+  private static final java.util.Set<String> CATEGORIES = java.util.Set.of("automation", "button", "schedule",
+      "validation_rule", "related_list", "workflow", "standalone", "thisapp");
+
+  /**
+   * {@code category.fn(…)} where {@code category} is no variable: a call of the user function {@code fn}, as Zoho
+   * allows for the category a function is filed under (its header may name any category: {@code void automation.fn}).
+   */
+  private boolean categoryCall(Expr.MethodCall m) {
+    if (!(m.target() instanceof Expr.Name n) || scope.lookup(n.name()) != null || known.isSystemValue(n.name())) {
+      return false;
+    }
+    return functions.containsKey(key(m.name())) || CATEGORIES.contains(n.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private void call(Object node, String name, int argc, Span span, boolean mustExist) {

@@ -212,6 +212,8 @@ final class Compiler {
         return expr(new Expr.MethodCall(target, c.name().substring(dot + 1), c.args(), span));
       }
       return call(c, c.name(), c.args(), span);
+    } else if (e instanceof Expr.MethodCall m && resolution.callee(m) != null) {
+      return call(m, m.name(), m.args(), span); // automation.fn(…): a user function called by its category
     } else if (e instanceof Expr.MethodCall m) {
       List<Builtin> overloads = registry.lookup(m.name());
       Node[] args = new Node[m.args().size() + 1];

@@ -9,7 +9,7 @@ final class Unavailable {
 
 
   /** Creator-only functions: known to the checker, an error when run. */
-  static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl");
+  static final Set<String> CREATOR_FUNCTIONS = Set.of("openurl", "invokeurl");
 
   static String creatorOnly(String construct) {
     return construct + " is Creator-only: it needs a Zoho Creator application and cannot run here";
@@ -23,6 +23,10 @@ final class Unavailable {
     String lower = name.toLowerCase(Locale.ROOT);
     if (CREATOR_FUNCTIONS.contains(lower)) {
       return creatorOnly(name + "()");
+    }
+    if (lower.equals("invokeapi")) {
+      return "invokeapi is not available: it calls a Zoho service by name; write the request with invokeurl and a"
+          + " connection, or use a zoho.* task";
     }
     return integration(name);
   }
@@ -42,6 +46,6 @@ final class Unavailable {
 
   static boolean isKnownFunction(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return CREATOR_FUNCTIONS.contains(lower);
+    return CREATOR_FUNCTIONS.contains(lower) || lower.equals("invokeapi");
   }
 }

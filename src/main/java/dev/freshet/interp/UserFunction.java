@@ -74,6 +74,13 @@ final class UserFunction {
 
   /** The value a {@code return} in this function hands back: checked against the declared return type. */
   Object returning(Object value) {
-    return returnType.fits(value) ? value : returnType.accept(value, "the return value of " + name() + "()");
+    if (returnType.fits(value)) {
+      return value;
+    }
+    if (returnType == DeclaredType.TEXT && value instanceof dev.freshet.runtime.DelugeCollection) {
+      // string f() { return {"ok": true}; } runs in Zoho (CRM functions do it): the caller gets the JSON text
+      return dev.freshet.runtime.Values.toText(value);
+    }
+    return returnType.accept(value, "the return value of " + name() + "()");
   }
 }

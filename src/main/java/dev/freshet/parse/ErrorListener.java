@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
@@ -57,7 +60,8 @@ final class ErrorListener extends BaseErrorListener {
       message = message.startsWith("expected ';' but found ") ? "missing ';' after this statement"
           : message.replace(" but found ", " at the end of this line, but the next line starts with ");
     }
-    first = new Diagnostic(Diagnostic.Kind.ERROR, message, source, span);
+    Diagnostic inBlock = e instanceof NoViableAltException nv ? taskBlockError((Parser) recognizer, nv) : null;
+    first = inBlock != null ? inBlock : new Diagnostic(Diagnostic.Kind.ERROR, message, source, span);
     statementStart = start;
     tokenIndex = token == null ? 0 : token.getTokenIndex();
     for (var ctx = ((Parser) recognizer).getContext(); ctx != null; ctx = ctx.getParent()) {
@@ -70,6 +74,24 @@ final class ErrorListener extends BaseErrorListener {
     firstIsEcho = type == Token.EOF || type == DelugeLexer.RBRACE;
     firstIsFinal = type == DelugeLexer.UNTERMINATED_TEXT || type == DelugeLexer.UNTERMINATED_QUOTED
         || type == DelugeLexer.UNTERMINATED_COMMENT;
+  }
+
+  /**
+   * An {@code invokeurl [ … ]} block may stand as a statement with or without its ';', so a mistake inside it fails
+   * the choice between those forms ("unexpected …"). Parsing the block alone names what was expected there.
+   */
+  private Diagnostic taskBlockError(Parser parser, NoViableAltException e) {
+    Token start = e.getStartToken();
+    if (start.getType() != DelugeLexer.INVOKEURL || !(parser.getTokenStream() instanceof BufferedTokenStream all)) {
+      return null;
+    }
+    List<Token> rest = all.getTokens().subList(start.getTokenIndex(), all.getTokens().size());
+    DelugeParser block = new DelugeParser(new CommonTokenStream(new ListTokenSource(rest)));
+    block.removeErrorListeners();
+    ErrorListener inner = new ErrorListener(source);
+    block.addErrorListener(inner);
+    block.primary();
+    return inner.first;
   }
 
   /** Whether the message asks only for what ends a line's construct: ';', ')', ']', ',' or '}'. */
@@ -113,7 +135,7 @@ final class ErrorListener extends BaseErrorListener {
   private static final Set<Integer> SOFT_KEYWORDS = Set.of(DelugeLexer.INDEX, DelugeLexer.INSERT, DelugeLexer.INTO,
       DelugeLexer.DELETE, DelugeLexer.FROM, DelugeLexer.CANCEL, DelugeLexer.SUBMIT, DelugeLexer.ALERT,
       DelugeLexer.EACH, DelugeLexer.LIST, DelugeLexer.HIDE, DelugeLexer.SHOW, DelugeLexer.ENABLE, DelugeLexer.DISABLE,
-      DelugeLexer.CLEAR, DelugeLexer.FILE);
+      DelugeLexer.CLEAR, DelugeLexer.FILE, DelugeLexer.INVOKEAPI);
 
   private static String describe(Token token, Parser parser, RecognitionException e) {
     switch (token.getType()) {
@@ -190,6 +212,7 @@ final class ErrorListener extends BaseErrorListener {
       }
     }
     if (names.contains("';'")) {
+      names.remove("':'"); // only Creator's Field:ui.add(…) continues a statement with ':'; ';' is what it needs
       names.removeIf(n -> n.endsWith("=';") || n.endsWith("='")); // ';' is what a finished statement needs
     }
     List<String> parts = new ArrayList<>();
@@ -208,7 +231,7 @@ final class ErrorListener extends BaseErrorListener {
     return switch (type) {
       case DelugeLexer.DECIMAL_LITERAL, DelugeLexer.QUOTED_LITERAL, DelugeLexer.TRUE, DelugeLexer.FALSE,
           DelugeLexer.NULL, DelugeLexer.LBRACE, DelugeLexer.LBRACKET, DelugeLexer.MINUS, DelugeLexer.PLUS, DelugeLexer.IF,
-          DelugeLexer.INVOKEURL -> true;
+          DelugeLexer.INVOKEURL, DelugeLexer.INFO -> true;
       default -> SOFT_KEYWORDS.contains(type);
     };
   }

@@ -360,6 +360,11 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return new Expr.Name(ctx.identifier().getText(), Spans.of(ctx));
   }
 
+  @Override
+  public Expr visitInfoNameExpr(InfoNameExprContext ctx) {
+    return new Expr.Name(ctx.INFO().getText(), Spans.of(ctx));
+  }
+
   /** The keys each task block accepts (INVOKEURL.md, DELUGE-FACTS §4). */
   static final List<String> INVOKEURL_KEYS = List.of("url", "type", "parameters", "body", "headers", "content-type",
       "files", "connection", "detailed", "response-format", "response-decoding");
@@ -368,8 +373,39 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
 
   @Override
   public Expr visitInvokeUrlExpr(InvokeUrlExprContext ctx) {
+    return invokeUrl(ctx.taskParam(), Spans.of(ctx));
+  }
+
+  Expr invokeUrl(List<TaskParamContext> params, Span span) {
+    return new Expr.InvokeUrl(taskParams("invokeurl", INVOKEURL_KEYS, "url", params, span), span);
+  }
+
+  /** {@code invokeUrl(url, type, …)}: the deprecated function form, which Zoho kept for Creator only. */
+  @Override
+  public Expr visitInvokeUrlCallExpr(InvokeUrlCallExprContext ctx) {
+    return new Expr.Call(ctx.INVOKEURL().getText(), arguments(ctx.arguments(), "invokeUrl"),
+        Spans.of(ctx.INVOKEURL().getSymbol()));
+  }
+
+  static final List<String> INVOKEAPI_KEYS = List.of("service", "path", "type", "parameters", "body", "headers",
+      "connection", "response-format");
+
+  /**
+   * {@code invokeapi [ service: zohobilling path: "…" ]} parses (Zoho documents it) and, since it addresses Zoho's
+   * services by name, is a call of {@code invokeapi} with its keys as a map; running it is a clear error.
+   */
+  @Override
+  public Expr visitInvokeApiExpr(InvokeApiExprContext ctx) {
     Span span = Spans.of(ctx);
-    return new Expr.InvokeUrl(taskParams("invokeurl", INVOKEURL_KEYS, "url", ctx.taskParam(), span), span);
+    List<Expr.Entry> entries = new ArrayList<>();
+    for (TaskParam p : taskParams("invokeapi", INVOKEAPI_KEYS, "service", ctx.taskParam(), span)) {
+      Expr value = p.value();
+      if (value instanceof Expr.Name n && (p.key().equals("service") || p.key().equals("type"))) {
+        value = new Expr.Literal(LiteralKind.TEXT, n.name(), n.span()); // service: zohobilling, type: GET
+      }
+      entries.add(new Expr.Entry(new Expr.Literal(LiteralKind.TEXT, p.key(), p.span()), value));
+    }
+    return new Expr.Call(ctx.INVOKEAPI().getText(), List.of(new Expr.MapLiteral(entries, span)), span);
   }
 
   /** Task keys checked as the parser would: known, not repeated, required ones present. */

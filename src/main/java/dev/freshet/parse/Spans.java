@@ -13,8 +13,12 @@ final class Spans {
   }
 
   static Span of(ParserRuleContext ctx) {
-    Token start = ctx.getStart();
-    Token stop = ctx.getStop() == null ? start : ctx.getStop();
+    return between(ctx.getStart(), ctx.getStop());
+  }
+
+  /** From the start of one token to the end of another (the first alone when there is no second). */
+  static Span between(Token start, Token stop) {
+    stop = stop == null ? start : stop;
     return new Span(start.getLine(), start.getCharPositionInLine() + 1, start.getStartIndex(),
         Math.max(stop.getStopIndex() + 1, start.getStartIndex()));
   }

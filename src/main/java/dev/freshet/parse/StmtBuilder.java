@@ -162,10 +162,39 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   @Override
   public Stmt visitExpressionStatement(ExpressionStatementContext ctx) {
     Span span = Spans.of(ctx);
+    if (ctx.uiTask() != null) {
+      return uiTask(ctx.uiTask(), span);
+    }
     if (ctx.assignOp() == null) {
       return new Stmt.ExprStmt(expr(ctx.expression(0)), span);
     }
-    AssignOp op = switch (ctx.assignOp().getStart().getType()) {
+    Expr value = ctx.invokeUrlValue() == null ? expr(ctx.expression(1)) : invokeUrl(ctx.invokeUrlValue());
+    return assignment(expr(ctx.expression(0)), ctx.assignOp(), value, span);
+  }
+
+  /** {@code invokeurl [ … ]} as a statement, its result unused; like the assigned form it may end without ';'. */
+  @Override
+  public Stmt visitInvokeUrlStatement(InvokeUrlStatementContext ctx) {
+    return new Stmt.ExprStmt(invokeUrl(ctx.invokeUrlValue()), Spans.of(ctx));
+  }
+
+  private Expr invokeUrl(InvokeUrlValueContext call) {
+    return exprs.invokeUrl(call.taskParam(), Spans.between(call.INVOKEURL().getSymbol(), call.RBRACKET().getSymbol()));
+  }
+
+  /** {@code input.Field:ui.add(…)} and the other picklist tasks of Creator form scripts. */
+  private Stmt uiTask(UiTaskContext ctx, Span span) {
+    List<Expr> args = new ArrayList<>();
+    if (ctx.arguments() != null) {
+      for (ArgumentContext a : ctx.arguments().argument()) {
+        args.add(exprs.build(a.expression(0)));
+      }
+    }
+    return new Stmt.CreatorOnly(":" + ctx.identifier().getText() + "." + ctx.memberName().getText(), args, span);
+  }
+
+  private Stmt assignment(Expr target, AssignOpContext opCtx, Expr value, Span span) {
+    AssignOp op = switch (opCtx.getStart().getType()) {
       case DelugeLexer.PLUS_ASSIGN -> AssignOp.ADD;
       case DelugeLexer.MINUS_ASSIGN -> AssignOp.SUBTRACT;
       case DelugeLexer.STAR_ASSIGN -> AssignOp.MULTIPLY;
@@ -173,8 +202,6 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
       case DelugeLexer.PERCENT_ASSIGN -> AssignOp.REMAINDER;
       default -> AssignOp.SET;
     };
-    Expr target = expr(ctx.expression(0));
-    Expr value = expr(ctx.expression(1));
     if (target instanceof Expr.Name n) {
       return new Stmt.Assign(n.name(), op, value, span);
     }
@@ -184,8 +211,8 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
     if (target instanceof Expr.Property p) {
       return new Stmt.AssignProperty(p.target(), p.name(), op, value, span);
     }
-    ast.error(Spans.of(ctx.assignOp().getStart()), "cannot assign to this expression; the left side of '"
-        + ctx.assignOp().getText() + "' must be a variable");
+    ast.error(Spans.of(opCtx.getStart()), "cannot assign to this expression; the left side of '"
+        + opCtx.getText() + "' must be a variable");
     return null;
   }
 }
