@@ -71,6 +71,21 @@ class PostgresConnectionStoreTest {
   }
 
   @Test
+  void theZohoFieldsOfAConnectionRoundTrip() {
+    ConnectionRecord z = zoho("alice", "books", 1);
+    Connection c = z.connection();
+    ConnectionRecord r = new ConnectionRecord(new Connection(c.name(), c.owner(), c.service(), c.grant(),
+        c.clientId(), c.scopes(), null, "https://www.zohoapis.eu", "eu", true), z.status(), z.secrets(),
+        z.expiresAt(), z.obtainedAt(), z.updatedAt(), z.info(), z.problem(), 1);
+    assertTrue(store().save(r));
+    ConnectionRecord back = store().load("alice", "books").orElseThrow();
+    assertEquals(r, back);
+    assertEquals("https://www.zohoapis.eu", back.connection().apiDomain());
+    assertEquals("eu", back.connection().dc());
+    assertTrue(back.connection().rewriteZohoHosts());
+  }
+
+  @Test
   void selectStarOnEveryTableShowsNoSecret() throws Exception {
     PostgresConnectionStore store = store();
     List<String> secrets = new ArrayList<>();
