@@ -38,6 +38,9 @@ final class ErrorListener extends BaseErrorListener {
   /** Index of the offending token, from which Parser finds where that statement ends. */
   int tokenIndex;
 
+  /** Whether this listener serves the separate parse of one task block (see {@link #taskBlockError}). */
+  private boolean nested;
+
   ErrorListener(SourceFile source) {
     this.source = source;
   }
@@ -60,7 +63,8 @@ final class ErrorListener extends BaseErrorListener {
       message = message.startsWith("expected ';' but found ") ? "missing ';' after this statement"
           : message.replace(" but found ", " at the end of this line, but the next line starts with ");
     }
-    Diagnostic inBlock = e instanceof NoViableAltException nv ? taskBlockError((Parser) recognizer, nv) : null;
+    Diagnostic inBlock = e instanceof NoViableAltException nv && !nested ? taskBlockError((Parser) recognizer, nv)
+        : null;
     first = inBlock != null ? inBlock : new Diagnostic(Diagnostic.Kind.ERROR, message, source, span);
     statementStart = start;
     tokenIndex = token == null ? 0 : token.getTokenIndex();
@@ -89,6 +93,7 @@ final class ErrorListener extends BaseErrorListener {
     DelugeParser block = new DelugeParser(new CommonTokenStream(new ListTokenSource(rest)));
     block.removeErrorListeners();
     ErrorListener inner = new ErrorListener(source);
+    inner.nested = true; // the block's own errors are reported as they are, never parsed apart again
     block.addErrorListener(inner);
     block.primary();
     return inner.first;
