@@ -79,7 +79,33 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     if (ctx.op.getType() == DelugeLexer.ASSIGN) {
       ast.warning(Spans.of(ctx.op), "'=' in a condition compares like '=='; write '==' to make that plain");
     }
-    BinaryOp op = switch (ctx.op.getType()) {
+    BinaryOp op = binaryOp(ctx.op.getType());
+    return new Expr.Binary(op, visit(ctx.condition(0)), visit(ctx.condition(1)), Spans.of(ctx.op));
+  }
+
+  @Override
+  public Expr visitMultiplicativeExpr(MultiplicativeExprContext ctx) {
+    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitAdditiveExpr(AdditiveExprContext ctx) {
+    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitRelationalExpr(RelationalExprContext ctx) {
+    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+  }
+
+  @Override
+  public Expr visitEqualityExpr(EqualityExprContext ctx) {
+    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+  }
+
+  /** The operator a token writes; '=' is {@code ==} where it may stand (in a condition). */
+  private static BinaryOp binaryOp(int tokenType) {
+    return switch (tokenType) {
       case DelugeLexer.STAR -> BinaryOp.MULTIPLY;
       case DelugeLexer.SLASH -> BinaryOp.DIVIDE;
       case DelugeLexer.PERCENT -> BinaryOp.REMAINDER;
@@ -92,36 +118,9 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
       case DelugeLexer.EQ, DelugeLexer.ASSIGN -> BinaryOp.EQUAL;
       case DelugeLexer.NEQ -> BinaryOp.NOT_EQUAL;
       case DelugeLexer.AND -> BinaryOp.AND;
-      default -> BinaryOp.OR;
+      case DelugeLexer.OR -> BinaryOp.OR;
+      default -> throw new IllegalStateException("not a binary operator: token " + tokenType);
     };
-    return new Expr.Binary(op, visit(ctx.condition(0)), visit(ctx.condition(1)), Spans.of(ctx.op));
-  }
-
-  @Override
-  public Expr visitMultiplicativeExpr(MultiplicativeExprContext ctx) {
-    return binary(ctx.op.getType() == DelugeLexer.STAR ? BinaryOp.MULTIPLY
-        : ctx.op.getType() == DelugeLexer.SLASH ? BinaryOp.DIVIDE : BinaryOp.REMAINDER, ctx.expression(), ctx.op);
-  }
-
-  @Override
-  public Expr visitAdditiveExpr(AdditiveExprContext ctx) {
-    return binary(ctx.op.getType() == DelugeLexer.PLUS ? BinaryOp.ADD : BinaryOp.SUBTRACT, ctx.expression(), ctx.op);
-  }
-
-  @Override
-  public Expr visitRelationalExpr(RelationalExprContext ctx) {
-    BinaryOp op = switch (ctx.op.getType()) {
-      case DelugeLexer.LT -> BinaryOp.LESS;
-      case DelugeLexer.LE -> BinaryOp.LESS_EQUAL;
-      case DelugeLexer.GT -> BinaryOp.GREATER;
-      default -> BinaryOp.GREATER_EQUAL;
-    };
-    return binary(op, ctx.expression(), ctx.op);
-  }
-
-  @Override
-  public Expr visitEqualityExpr(EqualityExprContext ctx) {
-    return binary(ctx.op.getType() == DelugeLexer.EQ ? BinaryOp.EQUAL : BinaryOp.NOT_EQUAL, ctx.expression(), ctx.op);
   }
 
   @Override

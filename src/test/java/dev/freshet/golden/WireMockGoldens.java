@@ -32,6 +32,16 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public record WireMockGoldens(Path root, WireMockServer server, Map<String, String> env, boolean passBase) {
 
+  /** Runs {@code freshet connections ARGS…} from {@code root} in {@code env}; it must succeed (the goldens' set-up). */
+  public static void connections(Path root, Map<String, String> env, String... args) {
+    List<String> all = new ArrayList<>(List.of("connections"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = Main.execute(all.toArray(String[]::new), new Terminal(root, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+    assertEquals(0, exit, String.join(" ", all) + ": " + err);
+  }
+
   /** One dynamic test per script in the folder, in name order. */
   public Stream<DynamicTest> scripts() throws IOException {
     try (Stream<Path> files = Files.list(root)) {

@@ -61,12 +61,7 @@ class HttpGoldenTest {
   }
 
   private static void connections(String... args) {
-    List<String> all = new ArrayList<>(List.of("connections"));
-    all.addAll(List.of(args));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.execute(all.toArray(String[]::new), new Terminal(ROOT, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), env));
-    assertEquals(0, exit, String.join(" ", all) + ": " + err);
+    WireMockGoldens.connections(ROOT, env, args);
   }
 
   @AfterAll
