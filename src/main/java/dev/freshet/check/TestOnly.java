@@ -9,7 +9,7 @@ final class TestOnly {
 
   static final Set<String> NAMES = Set.of("assert", "assertequals", "assertnotequals", "asserttrue", "assertfalse",
       "assertnull", "assertnotnull", "assertcontains", "assertmatches", "fail", "skip", "httpcalls", "assertcalled",
-      "infolog", "sentmail", "fixture", "stub");
+      "infolog", "sentmail", "fixture", "stub", "testarg");
 
   static boolean is(String name) {
     return NAMES.contains(name.toLowerCase(Locale.ROOT));

@@ -4,6 +4,7 @@ import dev.freshet.testing.JUnitReporter;
 import dev.freshet.testing.JsonReporter;
 import dev.freshet.testing.PrettyReporter;
 import dev.freshet.testing.TapReporter;
+import dev.freshet.testing.TestConfig;
 import dev.freshet.testing.Project;
 import dev.freshet.testing.RecordMode;
 import dev.freshet.testing.Reporter;
@@ -69,6 +70,14 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--ci", description = "Behave as in CI: replay only (as when the CI variable is set).")
   boolean ci;
 
+  @Option(names = {"--tags", "--tag"}, paramLabel = "T[,T]", description = "Run only tests with all these // @tags"
+      + " (!T: without T); repeatable, any one may match.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--stale", paramLabel = "WHAT", description = "warn (default), error or ignore: a replayed"
+      + " cassette older than its max age (// @max-age, test.max_age in freshet.json).")
+  String stale;
+
   @Override
   public Integer call() {
     Pattern only;
@@ -96,16 +105,25 @@ final class TestCommand implements Callable<Integer> {
     why = record != null ? "--record" : ci ? "--ci" : inCi ? "CI=" + ciVar : "the default outside CI";
     Project project = Project.at(terminal.directory(), functionDirs.stream().map(terminal.directory()::resolve)
         .toList());
+    TestConfig config;
+    try {
+      config = TestConfig.read(terminal.directory());
+      if (stale != null) {
+        config = new TestConfig(config.secrets(), config.maxAge(), TestConfig.Stale.parse(stale));
+      }
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
     TestRunner runner = new TestRunner(project, new TestRunner.Options(zone, null, null,
         new java.util.function.Supplier<>() { // opened only when a test records through a connection
           @Override
           public dev.freshet.connections.ConnectionRegistry get() {
             return ConnectionsCommand.registry(terminal, store);
           }
-        }, mode, record != null || inCi));
+        }, mode, record != null || inCi, config, terminal.env()::get));
     TestSuite suite;
     try {
-      suite = TestSuite.select(project, runner, paths, only);
+      suite = TestSuite.select(project, runner, paths, only, tags);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -129,8 +147,14 @@ final class TestCommand implements Callable<Integer> {
     var results = suite.run(runner, jobs, reporter);
     reporter.end(results);
     terminal.out().flush();
-    return results.stream().allMatch(r -> r.status() == dev.freshet.testing.TestResult.Status.PASSED
-        || r.status() == dev.freshet.testing.TestResult.Status.SKIPPED) ? Main.OK : FAILED;
+    if (!suite.focused().isEmpty()) {
+      terminal.err().println("freshet test: only the tests marked // @only ran: " + String.join(", ", suite.focused())
+          + (inCi ? "\nfreshet test: a committed // @only fails the run in CI (the other tests did not run);"
+          + " remove it" : ""));
+    }
+    boolean passed = results.stream().allMatch(r -> r.status() == dev.freshet.testing.TestResult.Status.PASSED
+        || r.status() == dev.freshet.testing.TestResult.Status.SKIPPED);
+    return passed && !(inCi && !suite.focused().isEmpty()) ? Main.OK : FAILED;
   }
 
   /** The reporters asked for, as one. */

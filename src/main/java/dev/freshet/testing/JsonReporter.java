@@ -26,6 +26,10 @@ public final class JsonReporter implements Reporter {
           .put("ms", r.millis()).put("message", r.message()).put("cassette", r.cassette());
       r.info().forEach(e.putArray("info")::add);
       r.notes().forEach(e.putArray("notes")::add);
+      if (r.stale() != null) {
+        e.putObject("stale").put("recorded_at", r.stale().recordedAt().toString())
+            .put("max_age", TestConfig.show(r.stale().maxAge()));
+      }
       out.println(Json.compact(e));
     }
   }

@@ -69,6 +69,12 @@ public final class PrettyReporter implements Reporter {
       out.println();
       warnings.forEach(out::println);
     }
+    List<TestResult> stale = Reporter.stale(all);
+    if (!stale.isEmpty()) {
+      out.println();
+      out.println("stale cassettes (older than their max age; re-record with --record=rewrite), oldest first:");
+      stale.forEach(r -> out.println("  " + Reporter.staleLine(r)));
+    }
     out.println();
     out.println(Reporter.counts(all));
   }

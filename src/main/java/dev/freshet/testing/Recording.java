@@ -36,6 +36,11 @@ final class Recording {
   private final Supplier<ConnectionRegistry> real;
   private final boolean allowUnused;
   private final boolean shared;
+  final Redactor redactor = new Redactor();
+  /** The values of the test's {@code // @arg} parameters, in parameter order. */
+  final Map<String, String> args;
+  private final java.time.Duration maxAge;
+  private final TestConfig.Stale staleMode;
 
   Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context,
       Stubs stubs)
@@ -58,14 +63,55 @@ final class Recording {
     this.seed = fromCassette ? existing.seed : new Random().nextInt(1_000_000);
     this.real = options.connections();
     this.allowUnused = test.option("allow-unused") != null;
-    Redactor redactor = new Redactor();
     HttpTransport live = options.live();
     this.transport = new CassetteTransport(mode, existing, live, context, redactor,
         Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs);
+    String age = test.option("max-age");
+    this.maxAge = age != null ? TestConfig.age(age) : options.config().maxAge();
+    this.staleMode = options.config().stale();
+    for (String var : options.config().secrets()) {
+      knowEnv(var, options);
+    }
+    this.args = Args.of(test, (name, var) -> {
+      String value = knowEnv(var, options);
+      if (value != null) {
+        return value;
+      }
+      if (transport.recording() || mode == RecordMode.LIVE || mode == RecordMode.CHECK) {
+        throw new IllegalArgumentException("@arg " + name + " env:" + var + ": the environment variable " + var
+            + " is not set, and this test " + (mode == RecordMode.LIVE || mode == RecordMode.CHECK ? "calls the"
+            + " live API" : "records") + " (mode " + mode + ")");
+      }
+      return placeholder(var); // replay: what the cassette holds in its place
+    });
     boolean replayOnly = mode == RecordMode.REPLAY || (mode == RecordMode.ONCE && fromCassette);
     ConnectionRegistry.Replayed recorded = fromCassette ? existing.connections
         : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of(), Map.of());
     this.connections = replayOnly || real == null ? () -> ConnectionRegistry.replaying(recorded) : real;
+  }
+
+  /** Tells the redactor the value of environment variable {@code var} (when set): a secret. */
+  private String knowEnv(String var, TestRunner.Options options) {
+    String value = options.env().apply(var);
+    if (value != null && !value.isEmpty()) {
+      redactor.know(value, "env:" + var.toLowerCase(Locale.ROOT)); // one value per variable: always #1
+      return value;
+    }
+    return null;
+  }
+
+  /** What the value of {@code var} is written as: {@code <redacted:env:stripe_key#1>}. */
+  static String placeholder(String var) {
+    return "<redacted:env:" + var.toLowerCase(Locale.ROOT) + "#1>";
+  }
+
+  /** The cassette's age when it is older than the test's max age and was replayed, else null. */
+  TestResult.Stale stale() {
+    if (maxAge == null || existing == null || staleMode == TestConfig.Stale.IGNORE || !transport.recorded.isEmpty()
+        || !transport.replaying()) {
+      return null;
+    }
+    return Instant.now().isAfter(existing.now.plus(maxAge)) ? new TestResult.Stale(existing.now, maxAge) : null;
   }
 
   /**
@@ -80,6 +126,11 @@ final class Recording {
       problem = unplayed.size() + " recorded call" + (unplayed.size() == 1 ? " was" : "s were") + " never made: "
           + String.join("; ", unplayed) + "\n  cassette " + shown + "\n  fix: freshet test " + testId
           + " --record=rewrite  (or mark the test // @allow-unused)";
+    }
+    TestResult.Stale stale = stale();
+    if (stale != null && staleMode == TestConfig.Stale.ERROR && problem == null) {
+      problem = "cassette " + shown + " is stale: recorded " + stale.recordedAt() + ", older than its max age "
+          + TestConfig.show(stale.maxAge()) + " (--stale=error)\n  fix: freshet test " + testId + " --record=rewrite";
     }
     if (mode == RecordMode.CHECK) {
       notes.addAll(transport.drift);

@@ -188,7 +188,11 @@ final class Redactor {
     }
   }
 
-  String replace(String s) {
+  /** The text with every known secret replaced by its placeholder (null stays null). */
+  synchronized String replace(String s) {
+    if (s == null) {
+      return null;
+    }
     List<Map.Entry<String, String>> byLength = new ArrayList<>(known.entrySet());
     byLength.sort((a, b) -> b.getKey().length() - a.getKey().length());
     for (Map.Entry<String, String> e : byLength) {

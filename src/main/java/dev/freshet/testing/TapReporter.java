@@ -45,6 +45,7 @@ public final class TapReporter implements Reporter {
     out.println("TAP version 14");
     out.println("1.." + n);
     lines.forEach(out::println);
+    Reporter.stale(all).forEach(r -> out.println("# stale cassette " + Reporter.staleLine(r)));
     out.println("# " + Reporter.counts(all));
   }
 }

@@ -8,21 +8,48 @@ import java.util.regex.Pattern;
 
 /**
  * One {@code tests/**}{@code /*.test.dg} file: its path as shown (relative to the project, with {@code /}), its text,
- * and its tests: every {@code void test_*()} function, in source order, each with the {@code // @…} option lines
- * directly above it.
+ * and its tests: every {@code void test_*(…)} function, in source order, each with the {@code // @…} option lines
+ * directly above it (a test's parameters are given by {@code // @arg} lines).
  */
 record TestFile(String path, String text, List<Test> tests, boolean hasSetup, boolean hasTeardown) {
-  /** One test function: name, 1-based line, and its options ({@code @record replay} → "record" "replay"). */
-  record Test(String name, int line, List<String> options) {
+  /**
+   * One test function: name, 1-based line, its parameters' names (given by {@code // @arg}), and its options
+   * ({@code @record replay} → "record replay").
+   */
+  record Test(String name, int line, List<String> params, List<String> options) {
     /** The value of option {@code @key}, or null. */
     String option(String key) {
+      List<String> all = all(key);
+      return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The values of every {@code @key} line, top to bottom. */
+    List<String> all(String key) {
+      List<String> out = new ArrayList<>();
       for (String o : options) {
         String[] parts = o.split("\\s+", 2);
         if (parts[0].equalsIgnoreCase(key)) {
-          return parts.length > 1 ? parts[1].trim() : "";
+          out.add(parts.length > 1 ? parts[1].trim() : "");
         }
       }
-      return null;
+      return out;
+    }
+
+    /** The words of every {@code @tags} line, lower-cased (commas separate too). */
+    java.util.Set<String> tags() {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (String t : all("tags")) {
+        for (String w : t.split("[\\s,]+")) {
+          if (!w.isEmpty()) {
+            out.add(w.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return out;
+    }
+
+    boolean only() {
+      return option("only") != null;
     }
   }
 
@@ -42,12 +69,24 @@ record TestFile(String path, String text, List<Test> tests, boolean hasSetup, bo
       boolean noParams = m.group(3).isBlank();
       setup |= lower.equals("setup") && noParams;
       teardown |= lower.equals("teardown") && noParams;
-      if (m.group(1).equalsIgnoreCase("void") && lower.startsWith("test_") && noParams) {
+      if (m.group(1).equalsIgnoreCase("void") && lower.startsWith("test_")) {
         int line = lineOf(text, m.start(2));
-        tests.add(new Test(name, line, options(lines, line)));
+        tests.add(new Test(name, line, params(m.group(3)), options(lines, line)));
       }
     }
     return new TestFile(path, text, List.copyOf(tests), setup, teardown);
+  }
+
+  /** The names in a parameter list such as {@code string apiKey, int n}. */
+  private static List<String> params(String list) {
+    List<String> out = new ArrayList<>();
+    for (String p : list.split(",")) {
+      String[] words = p.trim().split("\\s+");
+      if (!words[words.length - 1].isEmpty()) {
+        out.add(words[words.length - 1]);
+      }
+    }
+    return out;
   }
 
   private static int lineOf(String text, int offset) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -26,10 +27,12 @@ public final class TestRunner {
    * CI, so a test's {@code // @record} does not change it).
    */
   public record Options(ZoneId zone, HttpTransport live, HttpOptions http, Supplier<ConnectionRegistry> connections,
-      RecordMode mode, boolean modeFixed) {
+      RecordMode mode, boolean modeFixed, TestConfig config, java.util.function.Function<String, String> env) {
     public Options {
       http = http != null ? http : HttpOptions.DEFAULT;
       live = live != null ? live : new dev.freshet.http.JdkHttpTransport(http.connectTimeout());
+      config = config != null ? config : TestConfig.NONE;
+      env = env != null ? env : name -> null;
     }
   }
 
@@ -62,7 +65,7 @@ public final class TestRunner {
    */
   public String check(List<TestFile> files) {
     StringBuilder errors = new StringBuilder();
-    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs());
+    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs(), Map.of());
     for (TestFile file : files) {
       Session session = new Session(engine);
       try {
@@ -96,11 +99,12 @@ public final class TestRunner {
     try {
       recording = new Recording(project, file, test, options, context, stubs);
     } catch (Cassette.CassetteException | IllegalArgumentException e) {
-      return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR, e.getMessage(), 0,
-          List.of(), List.of(), null);
+      return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR,
+          file.path() + ":" + test.line() + ": " + e.getMessage(), 0, List.of(), List.of(), null, null);
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
-    Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs);
+    Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs,
+        recording.args);
     Session session = new Session(engine);
     Failure failure = null;
     boolean setUp = false;
@@ -111,7 +115,7 @@ public final class TestRunner {
         session.eval(file.path() + " (setup)", "setup();");
       }
       setUp = true;
-      session.eval(file.path() + " (" + test.name() + ")", test.name() + "();");
+      session.eval(file.path() + " (" + test.name() + ")", Args.call(test.name(), test.params()));
     } catch (RunException | CompileException e) {
       failure = Failure.of(context, e);
     }
@@ -130,8 +134,12 @@ public final class TestRunner {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;
-    return new TestResult(file.path(), test.name(), test.line(), status, failure == null ? null : failure.message,
-        millis, context.infoLines(), ending.notes(), recording.used() ? recording.shown : null);
+    // what the test prints never shows a secret it knew, whatever the script did with it
+    Redactor r = recording.redactor;
+    return new TestResult(file.path(), test.name(), test.line(), status,
+        failure == null ? null : r.replace(failure.message), millis, context.infoLines().stream().map(r::replace)
+        .toList(), ending.notes().stream().map(r::replace).toList(), recording.used() ? recording.shown : null,
+        recording.stale());
   }
 
   private void load(Session session) {
@@ -141,7 +149,7 @@ public final class TestRunner {
   }
 
   private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport,
-      Supplier<ConnectionRegistry> connections, Stubs stubs) {
+      Supplier<ConnectionRegistry> connections, Stubs stubs, Map<String, String> args) {
     Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
         .mail(context.outbox()).notices(context::info);
     b.http(options.http());
@@ -154,6 +162,14 @@ public final class TestRunner {
     TestLib.register(b, context);
     CaptureLib.register(b, context, project.fixtures());
     Stubs.register(b, context, stubs);
+    b.function("testArg", List.of("name"), "The value of this test's // @arg NAME env:VARIABLE", a -> {
+      for (Map.Entry<String, String> e : args.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(String.valueOf(a.get(0)))) {
+          return e.getValue();
+        }
+      }
+      throw new IllegalArgumentException("this test has no // @arg " + a.get(0));
+    });
     return b.build();
   }
 

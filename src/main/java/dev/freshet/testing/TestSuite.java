@@ -22,15 +22,22 @@ import java.util.regex.Pattern;
  */
 public final class TestSuite {
   private final Map<TestFile, Predicate<TestFile.Test>> chosen;
+  private final List<String> focused;
 
-  private TestSuite(Map<TestFile, Predicate<TestFile.Test>> chosen) {
+  private TestSuite(Map<TestFile, Predicate<TestFile.Test>> chosen, List<String> focused) {
     this.chosen = chosen;
+    this.focused = focused;
   }
 
   /**
+   * {@code tags}: each a comma-separated list of tags a test must all have ({@code !tag}: must not have); a test
+   * runs when it satisfies any of them (as Bats' {@code --filter-tags}). When a chosen test is marked
+   * {@code // @only}, only such tests run.
+   *
    * @throws IllegalArgumentException for a path that does not exist or a test name the file does not define
    */
-  public static TestSuite select(Project project, TestRunner runner, List<String> paths, Pattern filter) {
+  public static TestSuite select(Project project, TestRunner runner, List<String> paths, Pattern filter,
+      List<String> tags) {
     Map<Path, Set<String>> names = new LinkedHashMap<>(); // an empty set: every test of the file
     for (String arg : paths.isEmpty() ? List.of("tests") : paths) {
       int sep = arg.indexOf("::");
@@ -60,9 +67,39 @@ public final class TestSuite {
         }
       }
       chosen.put(file, t -> (only.isEmpty() || only.contains(t.name().toLowerCase(Locale.ROOT)))
-          && (filter == null || filter.matcher(file.path() + "::" + t.name()).find()));
+          && (filter == null || filter.matcher(file.path() + "::" + t.name()).find()) && tagged(t, tags));
     });
-    return new TestSuite(chosen);
+    List<String> focused = new ArrayList<>();
+    chosen.forEach((file, which) -> file.tests().stream().filter(t -> which.test(t) && t.only())
+        .forEach(t -> focused.add(file.path() + "::" + t.name())));
+    if (!focused.isEmpty()) {
+      chosen.replaceAll((file, which) -> which.and(TestFile.Test::only));
+    }
+    return new TestSuite(chosen, List.copyOf(focused));
+  }
+
+  private static boolean tagged(TestFile.Test test, List<String> tags) {
+    if (tags.isEmpty()) {
+      return true;
+    }
+    for (String all : tags) {
+      boolean ok = true;
+      for (String tag : all.toLowerCase(Locale.ROOT).split(",")) {
+        String t = tag.trim();
+        if (!t.isEmpty()) {
+          ok &= t.startsWith("!") ? !test.tags().contains(t.substring(1)) : test.tags().contains(t);
+        }
+      }
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tests marked {@code // @only} ({@code FILE::name}); when there are any, only they run. */
+  public List<String> focused() {
+    return focused;
   }
 
   public List<TestFile> files() {
