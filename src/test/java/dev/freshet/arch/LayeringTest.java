@@ -38,7 +38,11 @@ class LayeringTest {
       Map.entry("zoho", Set.of("builtins", "connections", "http", "runtime")),
       Map.entry("mail", Set.of("files", "runtime")),
       // freshet test: a host of the api, with its own HttpTransport and MailSender
-      Map.entry("testing", Set.of("api", "connections", "files", "http", "mail", "runtime", "source")));
+      Map.entry("testing", Set.of("api", "connections", "files", "http", "mail", "runtime", "source")),
+      // freshet lsp: above the language (parse, check, the registry) and below cli; an editor server reaches no
+      // network, mail, files or connection store of its own (cli hands it the connection names)
+      Map.entry("lsp", Set.of("api", "ast", "builtins", "check", "fmt", "interp", "parse", "runtime", "source",
+          "zoho")));
   static final Pattern USE = Pattern.compile("dev\\.freshet\\.([a-z0-9]+)\\.[A-Za-z]");
 
   @Test
@@ -69,6 +73,21 @@ class LayeringTest {
           .filter(p -> !ALLOWED.containsKey(p) && !p.equals("api") && !p.equals("cli")).forEach(unplaced::add);
       assertEquals(Set.of(), unplaced, "a new package needs its place in the layering");
     }
+  }
+
+  /** Only the CLI starts the language server: nothing in the language or the api depends on an editor. */
+  @Test
+  void onlyCliUsesLsp() throws IOException {
+    List<String> users = new ArrayList<>();
+    try (Stream<Path> packages = Files.list(MAIN)) {
+      for (Path dir : packages.filter(Files::isDirectory).sorted().toList()) {
+        String pkg = dir.getFileName().toString();
+        if (!pkg.equals("cli") && !pkg.equals("lsp") && uses(dir, pkg).contains("lsp")) {
+          users.add(pkg);
+        }
+      }
+    }
+    assertEquals(List.of(), users);
   }
 
   /** JDBC, the driver and the pool are the PostgreSQL store's alone: the rest of Freshet runs without them. */
