@@ -74,6 +74,16 @@ final class TestCommand implements Callable<Integer> {
       + " (!T: without T); repeatable, any one may match.")
   List<String> tags = new ArrayList<>();
 
+  @Option(names = "--read-only", description = "Refuse POST, PUT, PATCH and DELETE that would go to the network"
+      + " (recording, live, check).")
+  boolean readOnly;
+
+  @Option(names = "--discard-on-failure", description = "A failing test writes no cassette (by default it does).")
+  boolean discardOnFailure;
+
+  @Option(names = "--record-timing", description = "Save each recorded call's elapsed_ms in the cassette.")
+  boolean recordTiming;
+
   @Option(names = "--stale", paramLabel = "WHAT", description = "warn (default), error or ignore: a replayed"
       + " cassette older than its max age (// @max-age, test.max_age in freshet.json).")
   String stale;
@@ -120,7 +130,8 @@ final class TestCommand implements Callable<Integer> {
           public dev.freshet.connections.ConnectionRegistry get() {
             return ConnectionsCommand.registry(terminal, store);
           }
-        }, mode, record != null || inCi, config, terminal.env()::get));
+        }, mode, record != null || inCi, config, terminal.env()::get,
+        new TestRunner.Flags(readOnly, discardOnFailure, recordTiming)));
     TestSuite suite;
     try {
       suite = TestSuite.select(project, runner, paths, only, tags);

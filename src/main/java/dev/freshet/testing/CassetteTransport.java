@@ -30,6 +30,7 @@ final class CassetteTransport implements HttpTransport {
   private final boolean allowRepeats;
   private final Miss miss;
   private final Stubs stubs;
+  private final TestRunner.Flags flags;
   /** New interactions, in order. */
   final List<ObjectNode> recorded = new ArrayList<>();
   /** Drift found in check mode; breaking drift fails the test. */
@@ -38,8 +39,9 @@ final class CassetteTransport implements HttpTransport {
   int replayedCount;
 
   CassetteTransport(RecordMode mode, Cassette existing, HttpTransport live, TestContext context, Redactor redactor,
-      Matching matching, boolean allowRepeats, Miss miss, Stubs stubs) {
+      Matching matching, boolean allowRepeats, Miss miss, Stubs stubs, TestRunner.Flags flags) {
     this.stubs = stubs;
+    this.flags = flags;
     this.mode = mode;
     this.existing = existing;
     this.played = new boolean[existing == null ? 0 : existing.interactions.size()];
@@ -72,7 +74,7 @@ final class CassetteTransport implements HttpTransport {
     }
     Matching.Key key = matching.key(request, call.connection());
     if (mode == RecordMode.LIVE) {
-      return note(request, call.connection(), live.send(call));
+      return note(request, call.connection(), live(call, request));
     }
     if (replaying()) {
       Integer found = find(key);
@@ -90,26 +92,43 @@ final class CassetteTransport implements HttpTransport {
       if (existing == null) {
         throw miss.missing(request);
       }
-      HttpReply reply = live.send(call);
+      HttpReply reply = live(call, request);
       check(key, request, reply);
       return note(request, call.connection(), reply);
     }
     if (!recording()) {
       throw miss.missing(request);
     }
-    HttpReply reply = live.send(call);
+    long start = System.nanoTime();
+    HttpReply reply = live(call, request);
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
     ObjectNode response = Exchange.response(reply);
     redactor.redact(response);
     ObjectNode interaction = Json.object();
     interaction.put("connection", call.connection());
     interaction.set("request", request);
     interaction.set("response", response);
+    if (flags.recordTiming()) {
+      interaction.put("elapsed_ms", elapsed);
+    }
     if (!recorded.isEmpty() && retriedAfter401(recorded.get(recorded.size() - 1), key, call.connection())) {
       recorded.remove(recorded.size() - 1); // the connection refreshed its token and retried: one call, not two
     }
     recorded.add(interaction);
     return note(request, call.connection(), reply);
   }
+
+  /** Sends the call to the network, unless --read-only forbids its method. */
+  private HttpReply live(HttpCall call, ObjectNode request) throws IOException {
+    if (flags.readOnly() && UNSAFE.contains(call.method())) {
+      throw miss.refused("--read-only: refusing to send " + request.path("method").asText() + " "
+          + request.path("url").asText() + " to the network (mode " + mode + "); only GET, HEAD and OPTIONS go"
+          + " out. Record it against a sandbox org without --read-only, or stub it");
+    }
+    return live.send(call);
+  }
+
+  private static final java.util.Set<String> UNSAFE = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private boolean retriedAfter401(ObjectNode last, Matching.Key key, String connection) {
     return connection != null && last.path("response").path("status").asInt() == 401
@@ -252,5 +271,7 @@ final class CassetteTransport implements HttpTransport {
     Outcome missing(ObjectNode request);
 
     Outcome unmatched(ObjectNode request, Matching.Key key, List<int[]> candidates);
+
+    Outcome refused(String message);
   }
 }

@@ -41,6 +41,7 @@ final class Recording {
   final Map<String, String> args;
   private final java.time.Duration maxAge;
   private final TestConfig.Stale staleMode;
+  private final boolean discardOnFailure;
 
   Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context,
       Stubs stubs)
@@ -64,8 +65,10 @@ final class Recording {
     this.real = options.connections();
     this.allowUnused = test.option("allow-unused") != null;
     HttpTransport live = options.live();
+    this.discardOnFailure = options.flags().discardOnFailure();
     this.transport = new CassetteTransport(mode, existing, live, context, redactor,
-        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs);
+        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs,
+        options.flags());
     String age = test.option("max-age");
     this.maxAge = age != null ? TestConfig.age(age) : options.config().maxAge();
     this.staleMode = options.config().stale();
@@ -141,6 +144,11 @@ final class Recording {
     if (transport.recording() && !transport.recorded.isEmpty()) {
       if (shared) {
         return new Ending("a shared cassette (@cassette) is only read; record it from its own test", notes);
+      }
+      if (!passed && discardOnFailure) {
+        notes.add("cassette " + shown + " not written: the test failed (--discard-on-failure); the old one, if any,"
+            + " is kept");
+        return new Ending(problem, notes);
       }
       List<ObjectNode> all = new ArrayList<>();
       if (mode == RecordMode.NEW && existing != null) {
@@ -256,6 +264,11 @@ final class Recording {
       b.append("\n  fix: freshet test ").append(testId).append(" --record=rewrite\n")
           .append("       (or --record=new to keep the existing calls and add this one)");
       return end(b.toString());
+    }
+
+    @Override
+    public Outcome refused(String message) {
+      return end(message);
     }
 
     private Outcome end(String message) {

@@ -27,14 +27,22 @@ public final class TestRunner {
    * CI, so a test's {@code // @record} does not change it).
    */
   public record Options(ZoneId zone, HttpTransport live, HttpOptions http, Supplier<ConnectionRegistry> connections,
-      RecordMode mode, boolean modeFixed, TestConfig config, java.util.function.Function<String, String> env) {
+      RecordMode mode, boolean modeFixed, TestConfig config, java.util.function.Function<String, String> env,
+      Flags flags) {
     public Options {
+      flags = flags != null ? flags : new Flags(false, false, false);
       http = http != null ? http : HttpOptions.DEFAULT;
       live = live != null ? live : new dev.freshet.http.JdkHttpTransport(http.connectTimeout());
       config = config != null ? config : TestConfig.NONE;
       env = env != null ? env : name -> null;
     }
   }
+
+  /**
+   * {@code readOnly}: refuse POST, PUT, PATCH and DELETE that would go to the network; {@code discardOnFailure}:
+   * a failing test writes no cassette; {@code recordTiming}: note each recorded call's {@code elapsed_ms}.
+   */
+  public record Flags(boolean readOnly, boolean discardOnFailure, boolean recordTiming) {}
 
   /** The version written into cassettes. */
   static final String RECORDED_WITH = "freshet " + version();
