@@ -36,6 +36,9 @@ public final class Formatter {
     return DeepStack.call(() -> layout(source));
   }
 
+  /** A byte-order mark the source starts with stays (the lexer skips it like a space). */
+  private static final String BOM = "\uFEFF";
+
   private static String layout(String source) {
     CommonTokenStream tokens = tokens(source);
     DelugeParser parser = new DelugeParser(tokens);
@@ -45,7 +48,7 @@ public final class Formatter {
     Layout layout = new Layout(new Trivia(source, tokens.getTokens()), lineEnding(source));
     String formatted = new Printer(layout).script(tree);
     Verify.sameScript(source, tokens.getTokens(), formatted, tokens(formatted).getTokens());
-    return formatted;
+    return source.startsWith(BOM) && !formatted.isEmpty() ? BOM + formatted : formatted;
   }
 
   static CommonTokenStream tokens(String text) {

@@ -75,20 +75,7 @@ class GoldenScriptsTest {
     String name = script.getFileName().toString();
     String base = name.substring(0, name.length() - 3);
     Path dir = script.getParent();
-    List<String> args = new ArrayList<>(List.of("run"));
-    Path argsFile = dir.resolve(base + ".args");
-    List<String> extra = Files.exists(argsFile)
-        ? Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).toList() : List.of();
-    if (!extra.contains("--tz")) {
-      args.addAll(List.of("--tz", "UTC")); // a case may choose its own zone in NAME.args
-    }
-    args.addAll(extra);
-    if (!extra.contains("--mail-outbox")) {
-      // sendmail in a golden case never writes into the user's home folder
-      args.addAll(List.of("--mail-outbox", Files.createTempDirectory("freshet-golden-mail").toString()));
-    }
-    args.addAll(extraArgs);
-    args.add(name);
+    List<String> args = args(script, extraArgs);
     Path inFile = dir.resolve(base + ".in");
     InputStream in = Files.exists(inFile) ? Files.newInputStream(inFile) : new ByteArrayInputStream(new byte[0]);
     Run result = run(dir, in, args.toArray(String[]::new));
@@ -108,6 +95,28 @@ class GoldenScriptsTest {
       assertEquals(expectedErr, result.err, "standard error of " + script);
     }
     assertEquals(expectedExit, result.exit, "exit code of " + script + "\nstderr was:\n" + result.err);
+  }
+
+  /** The command line a golden script runs with: {@code run --tz UTC}, its {@code NAME.args}, a private outbox. */
+  static List<String> args(Path script, List<String> extraArgs) throws IOException {
+    String name = script.getFileName().toString();
+    String base = name.substring(0, name.length() - 3);
+    Path dir = script.getParent();
+    List<String> args = new ArrayList<>(List.of("run"));
+    Path argsFile = dir.resolve(base + ".args");
+    List<String> extra = Files.exists(argsFile)
+        ? Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    if (!extra.contains("--tz")) {
+      args.addAll(List.of("--tz", "UTC")); // a case may choose its own zone in NAME.args
+    }
+    args.addAll(extra);
+    if (!extra.contains("--mail-outbox")) {
+      // sendmail in a golden case never writes into the user's home folder
+      args.addAll(List.of("--mail-outbox", Files.createTempDirectory("freshet-golden-mail").toString()));
+    }
+    args.addAll(extraArgs);
+    args.add(name);
+    return args;
   }
 
   record Run(int exit, String out, String err) {}
