@@ -42,6 +42,8 @@ public final class Engine {
   final Clock clock;
   final Long seed;
   final Limits limits;
+  /** The compiled tier's policy (Run#compileAfter): calls before a function is compiled; -1 never. */
+  final int compileAfter;
   /** The built-in registry, being built or built (see {@link #registry()}). */
   private final CompletableFuture<BuiltinRegistry> registry;
   final HttpOptions httpOptions;
@@ -62,6 +64,7 @@ public final class Engine {
     this.clock = b.clock;
     this.seed = b.seed;
     this.limits = b.limits;
+    this.compileAfter = b.compileAfter;
     this.httpOptions = b.httpOptions;
     this.allowedHosts = b.allowedHosts;
     this.mail = b.mail;
@@ -172,7 +175,7 @@ public final class Engine {
 
   /** A new execution state: its own limit counters, random source and {@code info} destination. */
   Run newRun(Consumer<String> out) {
-    return new Run(out, new EngineEnv(this), limits);
+    return new Run(out, new EngineEnv(this), limits).compileAfter(compileAfter);
   }
 
   /** The connection registry, opened on first use; null when the engine has none. */
@@ -222,6 +225,7 @@ public final class Engine {
     private Clock clock;
     private Long seed;
     private Limits limits = Limits.DEFAULT;
+    private int compileAfter = Run.defaultCompileAfter();
     private HttpOptions httpOptions = HttpOptions.DEFAULT;
     private HttpTransport transport;
     private AllowedHosts allowedHosts = AllowedHosts.ANY;
@@ -259,6 +263,28 @@ public final class Engine {
     /** Seeds {@code randomNumber}: every run starts from the same sequence. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Whether hot user functions are compiled to JVM bytecode (default: on; docs/performance.md, "The compiled tier").
+     * Off, every function runs in the tree-walker. Results, errors and statement counts are the same either way.
+     */
+    public Builder compile(boolean on) {
+      this.compileAfter = on ? (compileAfter < 0 ? Run.defaultCompileAfter() : compileAfter) : -1;
+      return this;
+    }
+
+    /**
+     * Compiles a user function after {@code calls} calls (0: at its first call, as the tests that force the compiled
+     * tier do). The default is 1,000, or the system property {@code freshet.compile} ({@code off}, {@code eager} or a
+     * number).
+     */
+    public Builder compileAfter(int calls) {
+      if (calls < 0) {
+        throw new IllegalArgumentException("compileAfter takes a number of calls, 0 or more");
+      }
+      this.compileAfter = calls;
       return this;
     }
 

@@ -174,7 +174,7 @@ public final class Session {
     functions.putAll(after);
     List<Object> values = new ArrayList<>(variables.values());
     Map<String, Object> kept = new LinkedHashMap<>();
-    Run run = new Run(engine.output, env, engine.limits);
+    Run run = new Run(engine.output, env, engine.limits).compileAfter(engine.compileAfter);
     cancelled = false;
     running = run;
     try {

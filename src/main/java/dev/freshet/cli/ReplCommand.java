@@ -42,6 +42,10 @@ final class ReplCommand implements Callable<Integer> {
       + " (default: FRESHET_SMTP_URL if set, else ~/.freshet/outbox).")
   String mailOutbox;
 
+  @Option(names = "--no-compile", description = "Run every function in the interpreter: never compile hot ones to"
+      + " JVM bytecode.")
+  boolean noCompile;
+
   @Option(names = "--plain", description = "Read plain lines without prompts or editing, even on a terminal.")
   boolean plain;
 
@@ -101,7 +105,7 @@ final class ReplCommand implements Callable<Integer> {
 
   private Engine engine(ZoneId zone, Consumer<String> output) {
     Engine.Builder builder = Engine.builder().zone(zone).output(output)
-        .mail(MailOptions.sender(mailOutbox, terminal.env(), terminal)).connections(registry);
+        .mail(MailOptions.sender(mailOutbox, terminal.env(), terminal)).connections(registry).compile(!noCompile);
     if (seed != null) {
       builder.seed(seed);
     }

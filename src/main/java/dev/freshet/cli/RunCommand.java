@@ -101,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
       + " scripts are kept in cache/parsed under $FRESHET_HOME, default ~/.freshet, unless FRESHET_CACHE=off).")
   boolean noCache;
 
+  @Option(names = "--no-compile", description = "Run every function in the interpreter: never compile hot ones to"
+      + " JVM bytecode.")
+  boolean noCompile;
+
   @Option(names = "--debug", description = "Show Java stack traces of internal errors.")
   boolean debug;
 
@@ -182,6 +186,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (seed != null) {
       builder.seed(seed);
+    }
+    if (noCompile) {
+      builder.compile(false);
     }
     if (zone != null) {
       builder.zone(zone);

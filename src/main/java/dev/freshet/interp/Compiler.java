@@ -38,8 +38,10 @@ final class Compiler {
     for (FunctionDecl f : script.functions()) {
       functions.put(f, new UserFunction(f, resolution.frameSize(f)));
     }
+    Tier tier = new Tier(resolution, registry, functions);
     for (FunctionDecl f : script.functions()) {
       compiling = functions.get(f);
+      compiling.tier = tier;
       compiling.body = block(f.body());
     }
     compiling = null;

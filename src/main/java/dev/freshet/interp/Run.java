@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /** The state of one execution: where {@code info} goes, the engine's clock, and the limit counters. */
-public final class Run implements Env {
+public final class Run implements dev.freshet.compile.Host {
   private final Consumer<String> out;
   private final Env env;
   private final Limits limits;
@@ -23,6 +23,8 @@ public final class Run implements Env {
   private long chunk;
   private long budget;
   private volatile boolean cancelled;
+  /** The compiled tier's policy: calls before a function is compiled, 0 from the first, -1 never (see Tier). */
+  int compileAfter = Tier.fromProperty();
 
   public Run(Consumer<String> out, Env env, Limits limits) {
     this.out = out;
@@ -33,7 +35,8 @@ public final class Run implements Env {
     this.maxDepth = limits.maxDepth();
   }
 
-  void info(String line) {
+  @Override
+  public void info(String line) {
     out.accept(line);
   }
 
@@ -41,7 +44,8 @@ public final class Run implements Env {
    * Counts one executed statement. The common case is one decrement: the statement limit and the wall clock are
    * checked when a chunk of at most 1024 statements is used up.
    */
-  void tick(Span at) {
+  @Override
+  public void tick(Span at) {
     if (--budget < 0) {
       nextChunk(at);
     }
@@ -72,12 +76,27 @@ public final class Run implements Env {
   }
 
   /** The depth of a call made from a frame at {@code callerDepth}, checked against the nested-call limit. */
-  int enter(int callerDepth, Span at) {
+  @Override
+  public int enter(int callerDepth, Span at) {
     if (callerDepth >= maxDepth) {
       throw new LimitError("nested function call limit exceeded: more than " + limits.maxDepth()
           + " nested calls", at);
     }
     return callerDepth + 1;
+  }
+
+  /**
+   * Sets when this run compiles user functions to bytecode: after {@code calls} calls of a function (0: from its
+   * first call), or never when negative. The default comes from the system property {@code freshet.compile}.
+   */
+  public Run compileAfter(int calls) {
+    this.compileAfter = Math.max(-1, calls);
+    return this;
+  }
+
+  /** The default of {@link #compileAfter}: {@code freshet.compile}, else 1,000 calls. */
+  public static int defaultCompileAfter() {
+    return Tier.fromProperty();
   }
 
   /** Asks a running script to stop at its next statement check. */

@@ -1,16 +1,26 @@
 package dev.freshet.interp;
 
 import dev.freshet.ast.FunctionDecl;
+import dev.freshet.compile.Callee;
+import dev.freshet.compile.CompiledCode;
+import dev.freshet.compile.Host;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.source.Span;
 
 /** A compiled user function. Its body is filled in after all functions exist, so calls may go forwards. */
-final class UserFunction {
+final class UserFunction implements Callee {
   final FunctionDecl decl;
   final DeclaredType[] paramTypes;
   final DeclaredType returnType;
   final int frameSize;
   Exec[] body;
+  /** The compiled tier's view of the program; null when there is none. */
+  Tier tier;
+  /** The body as JVM bytecode once the function is hot (see {@link Tier}); published once, read by every run. */
+  private volatile CompiledCode compiled;
+  /** Calls counted towards the compile threshold; racy increments only make it a little late. */
+  private int calls;
+  private volatile boolean interpretedOnly;
 
   UserFunction(FunctionDecl decl, int frameSize) {
     this.decl = decl;
@@ -19,22 +29,33 @@ final class UserFunction {
     this.returnType = DeclaredType.of(decl.returnType());
   }
 
-  String name() {
+  @Override
+  public String name() {
     return decl.name();
   }
 
   /** A call with evaluated arguments (hosts, {@code --function}). */
   Object call(Run run, Object[] args, Span callSite) {
-    Frame frame = new Frame(frameSize, run, run.enter(0, callSite));
+    int depth = run.enter(0, callSite);
+    Object[] checked = new Object[Math.max(args.length, paramTypes.length)];
     for (int i = 0; i < args.length; i++) {
-      frame.set(i, parameter(i, args[i]));
+      checked[i] = parameter(i, args[i]);
     }
-    return execute(frame, callSite);
+    return invoke(run, depth, checked, callSite);
   }
 
   /** A call from a script: the arguments are evaluated straight into the new frame's slots. */
   Object call(Frame caller, Node[] args, Span callSite) {
     Run run = caller.run;
+    CompiledCode c = compiled(run);
+    if (c != null) {
+      int depth = run.enter(caller.depth, callSite);
+      Object[] values = new Object[paramTypes.length];
+      for (int i = 0; i < args.length; i++) {
+        values[i] = parameter(i, args[i].eval(caller));
+      }
+      return compiledBody(c, run, depth, values, callSite);
+    }
     Frame frame = new Frame(frameSize, run, run.enter(caller.depth, callSite));
     int n = args.length; // unrolled for the slots kept in fields: a loop cost more than one argument
     if (n > 0) {
@@ -52,11 +73,62 @@ final class UserFunction {
     return execute(frame, callSite);
   }
 
+  /** The compiled code once this function is hot under the run's policy; null while it runs interpreted. */
+  private CompiledCode compiled(Run run) {
+    CompiledCode c = compiled;
+    if (c == null && !interpretedOnly && run.compileAfter >= 0 && calls++ >= run.compileAfter && tier != null) {
+      c = compile();
+    }
+    return c;
+  }
+
+  private synchronized CompiledCode compile() {
+    if (compiled == null && !interpretedOnly) {
+      CompiledCode c = tier.compile(this);
+      if (c == null) {
+        interpretedOnly = true;
+      }
+      compiled = c;
+    }
+    return compiled;
+  }
+
+  @Override
+  public Object param(int i, Object arg) {
+    return parameter(i, arg);
+  }
+
   /** The common case costs one check; the message is built only when the argument does not fit. */
   private Object parameter(int i, Object arg) {
     DeclaredType type = paramTypes[i];
     return type.fits(arg) ? arg : type.accept(arg, "argument " + (i + 1) + " (" + decl.params().get(i).name()
         + ") of " + name() + "()");
+  }
+
+  /** A call from compiled code: the depth was entered and the arguments checked. */
+  @Override
+  public Object invoke(Host host, int depth, Object[] args, Span callSite) {
+    Run run = (Run) host;
+    CompiledCode c = compiled(run);
+    if (c != null) {
+      return compiledBody(c, run, depth, args, callSite);
+    }
+    Frame frame = new Frame(frameSize, run, depth);
+    for (int i = 0; i < args.length; i++) {
+      frame.set(i, args[i]);
+    }
+    return execute(frame, callSite);
+  }
+
+  private Object compiledBody(CompiledCode c, Run run, int depth, Object[] args, Span callSite) {
+    try {
+      return c.run(run, depth, args);
+    } catch (ScriptError e) {
+      if (callSite != null) {
+        e.addCall(name(), callSite);
+      }
+      throw e;
+    }
   }
 
   /** Runs the body; a {@code return} has checked its value against the return type and left it in the frame. */
@@ -73,7 +145,8 @@ final class UserFunction {
   }
 
   /** The value a {@code return} in this function hands back: checked against the declared return type. */
-  Object returning(Object value) {
+  @Override
+  public Object returning(Object value) {
     if (returnType.fits(value)) {
       return value;
     }

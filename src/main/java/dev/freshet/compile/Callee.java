@@ -1,0 +1,20 @@
+package dev.freshet.compile;
+
+import dev.freshet.source.Span;
+
+/** A user function as compiled code calls it: whichever tier runs its body. */
+public interface Callee {
+  String name();
+
+  /** Argument {@code i}, checked (and converted) against the declared parameter type. */
+  Object param(int i, Object arg);
+
+  /** The value a {@code return} hands back, checked against the declared return type. */
+  Object returning(Object value);
+
+  /**
+   * Runs the body with checked arguments at a depth already entered; an error leaving it records this function and
+   * {@code callSite} in its call chain.
+   */
+  Object invoke(Host host, int depth, Object[] args, Span callSite);
+}

@@ -1,0 +1,138 @@
+package dev.freshet.compile;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.freshet.ast.FunctionDecl;
+import dev.freshet.ast.Stmt;
+import dev.freshet.builtins.BuiltinRegistry;
+import dev.freshet.check.Resolution;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The compiled tier's entry: turns a user function's body (or a top level) into a hidden class whose static method
+ * keeps the variables in JVM locals. Returns null when the body uses a construct this tier does not compile (the
+ * caller keeps running it in the tree-walker); such bodies are compiled exactly or not at all.
+ */
+public final class FunctionCompiler {
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+  private static final String NAME = "dev/freshet/compile/Compiled";
+  private static final String BASE = "dev/freshet/compile/CompiledCode";
+  /** Internal failures (bugs: the body was supported but its code would not load), kept for tests to see. */
+  private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+
+  /** Bodies compiled, and those left to the tree-walker by what they use (for tests and docs). */
+  private static final java.util.concurrent.atomic.AtomicInteger COMPILED = new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.Map<String, Integer> DECLINED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private FunctionCompiler() {}
+
+  /** How many bodies were compiled since the JVM started. */
+  public static int compiledCount() {
+    return COMPILED.get();
+  }
+
+  /** How many bodies were compiled since the JVM started, and why others were not ("what": count). */
+  public static String statistics() {
+    return COMPILED.get() + " compiled; declined: " + new java.util.TreeMap<>(DECLINED);
+  }
+
+  /** Compiles a function whose frame has {@code frameSize} slots, parameters first; null when not supported. */
+  public static CompiledCode function(FunctionDecl decl, int frameSize, Resolution resolution,
+      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees) {
+    return compile(decl.body(), decl.params().size(), frameSize,
+        new Unit(resolution, registry, callees, decl, NAME, descriptor(decl.params().size())), decl.name());
+  }
+
+  /** Internal failures since the JVM started ("name: problem"); empty unless the compiler has a bug. */
+  public static List<String> failures() {
+    return List.copyOf(FAILURES);
+  }
+
+  private static String descriptor(int params) {
+    return "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(params) + ")" + Gen.OBJ;
+  }
+
+  static CompiledCode compile(List<Stmt> body, int params, int frameSize, Unit unit, String name) {
+    List<Object> constants = new ArrayList<>();
+    byte[] bytes;
+    try {
+      bytes = write(body, params, frameSize, unit, constants);
+    } catch (Unsupported e) {
+      DECLINED.merge(e.getMessage(), 1, Integer::sum);
+      return null;
+    } catch (RuntimeException e) {
+      FAILURES.add(name + ": " + e);
+      return null;
+    }
+    try {
+      MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
+      CompiledCode code = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
+          MethodType.methodType(void.class)).invoke();
+      COMPILED.incrementAndGet();
+      return code;
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError v && !(e instanceof StackOverflowError)) {
+        throw v;
+      }
+      FAILURES.add(name + ": " + e);
+      return null;
+    }
+  }
+
+  private static byte[] write(List<Stmt> body, int params, int frameSize, Unit unit, List<Object> constants) {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        try {
+          return super.getCommonSuperClass(a, b);
+        } catch (RuntimeException | LinkageError e) {
+          return Gen.OBJECT;
+        }
+      }
+    };
+    cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, BASE, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+
+    MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "(L" + Gen.HOST + ";I[" + Gen.OBJ + ")" + Gen.OBJ, null,
+        null);
+    run.visitCode();
+    run.visitVarInsn(ALOAD, 1);
+    run.visitVarInsn(ILOAD, 2);
+    for (int i = 0; i < params; i++) {
+      run.visitVarInsn(ALOAD, 3);
+      run.visitLdcInsn(i);
+      run.visitInsn(AALOAD);
+    }
+    run.visitMethodInsn(INVOKESTATIC, NAME, "invoke", unit.invokeDescriptor(), false);
+    run.visitInsn(ARETURN);
+    run.visitMaxs(0, 0);
+    run.visitEnd();
+
+    MethodVisitor mv = cw.visitMethod(ACC_STATIC, "invoke", unit.invokeDescriptor(), null, null);
+    mv.visitCode();
+    for (int slot = params; slot < frameSize; slot++) {
+      mv.visitInsn(ACONST_NULL);
+      mv.visitVarInsn(ASTORE, Gen.SLOT_BASE + slot);
+    }
+    StmtGen gen = new StmtGen(mv, constants, Gen.SLOT_BASE + frameSize, unit);
+    gen.block(body);
+    mv.visitInsn(ACONST_NULL);
+    gen.exit();
+    gen.finish();
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+}

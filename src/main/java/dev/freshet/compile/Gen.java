@@ -1,0 +1,130 @@
+package dev.freshet.compile;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.freshet.source.Span;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The bytecode writer's basics: constants (each a condy entry reading the hidden class's data, so the JVM treats it
+ * as a true constant), JVM locals, and error regions that attach a position as the tree-walker's try/catch does.
+ */
+abstract class Gen {
+  static final String OBJECT = "java/lang/Object";
+  static final String OBJ = "Ljava/lang/Object;";
+  static final String SUPPORT = "dev/freshet/compile/Support";
+  static final String HOST = "dev/freshet/compile/Host";
+  static final String SPAN = "Ldev/freshet/source/Span;";
+  static final String SCRIPT_ERROR = "dev/freshet/runtime/ScriptError";
+  private static final Handle CLASS_DATA_AT = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
+      "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;",
+      false);
+
+  final MethodVisitor mv;
+  /** The hidden class's data: every constant the code reads, by index. */
+  final List<Object> constants;
+  private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+  /** Handlers are written after the method's code, outside every region. */
+  private final List<Runnable> handlers = new ArrayList<>();
+  /** The JVM local of the host, of the caller's depth, and of variable slot 0. */
+  static final int HOST_LOCAL = 0;
+  static final int DEPTH_LOCAL = 1;
+  static final int SLOT_BASE = 2;
+  private int nextLocal;
+
+  Gen(MethodVisitor mv, List<Object> constants, int firstFreeLocal) {
+    this.mv = mv;
+    this.constants = constants;
+    this.nextLocal = firstFreeLocal;
+  }
+
+  /** Pushes a constant object of the given type descriptor. */
+  void constant(Object value, String descriptor) {
+    if (value == null) {
+      mv.visitInsn(ACONST_NULL);
+      return;
+    }
+    Integer index = constantIndex.get(value);
+    if (index == null) {
+      index = constants.size();
+      constants.add(value);
+      constantIndex.put(value, index);
+    }
+    mv.visitLdcInsn(new ConstantDynamic("_", descriptor, CLASS_DATA_AT, index));
+  }
+
+  void span(Span s) {
+    constant(s, SPAN);
+  }
+
+  void host() {
+    mv.visitVarInsn(ALOAD, HOST_LOCAL);
+  }
+
+  int newLocal() {
+    return nextLocal++;
+  }
+
+  void integer(int i) {
+    if (i >= -1 && i <= 5) {
+      mv.visitInsn(ICONST_0 + i);
+    } else {
+      mv.visitIntInsn(SIPUSH, i);
+    }
+  }
+
+  void support(String name, String descriptor) {
+    mv.visitMethodInsn(INVOKESTATIC, SUPPORT, name, descriptor, false);
+  }
+
+  /** Runs {@code body} in a region whose script errors without a position get {@code at}. */
+  void at(Span at, Runnable body) {
+    Label start = new Label();
+    Label end = new Label();
+    Label handler = new Label();
+    mv.visitLabel(start);
+    mv.visitInsn(NOP); // a region is never empty
+    body.run();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, handler, SCRIPT_ERROR); // inner regions are visited first, so they win
+    handlers.add(() -> {
+      mv.visitLabel(handler);
+      span(at);
+      mv.visitMethodInsn(INVOKEVIRTUAL, SCRIPT_ERROR, "at", "(" + SPAN + ")L" + SCRIPT_ERROR + ";", false);
+      mv.visitInsn(ATHROW);
+    });
+  }
+
+  /** Runs {@code body} in a region whose script errors go through {@code handler} (which leaves one to throw). */
+  void region(Runnable body, Runnable handler) {
+    Label start = new Label();
+    Label end = new Label();
+    Label target = new Label();
+    mv.visitLabel(start);
+    mv.visitInsn(NOP);
+    body.run();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, target, SCRIPT_ERROR);
+    handlers.add(() -> {
+      mv.visitLabel(target);
+      handler.run();
+      mv.visitInsn(ATHROW);
+    });
+  }
+
+  /** Writes the handlers; called once the method's code is complete. */
+  void finish() {
+    for (int i = 0; i < handlers.size(); i++) { // a handler may add none, but keep the loop safe if one did
+      handlers.get(i).run();
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+}

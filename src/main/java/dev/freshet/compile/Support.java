@@ -1,0 +1,179 @@
+package dev.freshet.compile;
+
+import dev.freshet.ast.Expr.BinaryOp;
+import dev.freshet.runtime.DelugeCollection;
+import dev.freshet.runtime.ErrorValue;
+import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.Values;
+import dev.freshet.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What compiled code calls: the operators of the runtime ({@link Ops}, {@link Values}) with the NUMBER fast path the
+ * tree-walker takes, each attaching the operator's position to an error as the tree-walker's nodes do. Small and
+ * static, so the JVM inlines them into the generated code.
+ */
+final class Support {
+  private Support() {}
+
+  static Object add(Object a, Object b, Span at) {
+    try {
+      return a instanceof Long x && b instanceof Long y ? (Object) Ops.addNumbers(x, y) : Ops.add(a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static Object subtract(Object a, Object b, Span at) {
+    try {
+      return a instanceof Long x && b instanceof Long y ? (Object) Ops.subtractNumbers(x, y) : Ops.subtract(a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static Object multiply(Object a, Object b, Span at) {
+    try {
+      return Ops.multiply(a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static Object divide(Object a, Object b, Span at) {
+    try {
+      return Ops.divide(a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static Object remainder(Object a, Object b, Span at) {
+    try {
+      return Ops.remainder(a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  /** {@code < <= > >=}: the sign of the comparison, NUMBERs compared directly. */
+  private static int compare(BinaryOp op, Object a, Object b, Span at) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
+    try {
+      return Ops.compare(op.symbol, a, b);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static boolean same(Object a, Object b) {
+    return a instanceof Long x && b instanceof Long y ? x.longValue() == y.longValue() : Values.same(a, b);
+  }
+
+  static boolean less(Object a, Object b, Span at) {
+    return compare(BinaryOp.LESS, a, b, at) < 0;
+  }
+
+  static boolean lessEqual(Object a, Object b, Span at) {
+    return compare(BinaryOp.LESS_EQUAL, a, b, at) <= 0;
+  }
+
+  static boolean greater(Object a, Object b, Span at) {
+    return compare(BinaryOp.GREATER, a, b, at) > 0;
+  }
+
+  static boolean greaterEqual(Object a, Object b, Span at) {
+    return compare(BinaryOp.GREATER_EQUAL, a, b, at) >= 0;
+  }
+
+  /** An operand of {@code && ||}. */
+  static boolean truth(Object v, String where) {
+    return v == Boolean.TRUE || v != Boolean.FALSE && Ops.truth(where, v);
+  }
+
+  /** The condition of {@code if}: BOOLEAN, else an error at the condition. */
+  static boolean condition(Object c, Span at) {
+    if (c instanceof Boolean b) {
+      return b;
+    }
+    throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), at);
+  }
+
+  static boolean not(Object v, Span at) {
+    try {
+      return Ops.not(v);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static Object negate(Object v, boolean plus, Span at) {
+    try {
+      if (plus) {
+        if (!Values.isNumeric(v)) {
+          throw new ScriptError("operator '+' cannot be applied to " + Values.typeOf(v));
+        }
+        return v;
+      }
+      return Ops.negate(v);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  /** The condition of {@code if(c, a, b)}. */
+  static boolean choose(Object c, Span at) {
+    try {
+      return Ops.truth("if(…)", c);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  /** What {@code for each} walks: a LIST's snapshot, a MAP's keys, a comma-separated TEXT's parts. */
+  static List<Object> items(Object v, Span at) {
+    if (v instanceof DelugeCollection c) {
+      return c.snapshot();
+    }
+    if (v instanceof String s) {
+      List<Object> parts = new ArrayList<>();
+      if (!s.isEmpty()) {
+        parts.addAll(List.of(s.split(",", -1)));
+      }
+      return parts;
+    }
+    throw new ScriptError("for each needs a LIST, MAP or TEXT, got " + Ops.describe(v), at);
+  }
+
+  static DelugeCollection list(Object[] items) {
+    DelugeCollection list = DelugeCollection.newList();
+    List<Object> target = list.list();
+    for (Object item : items) {
+      target.add(item);
+    }
+    return list;
+  }
+
+  static DelugeCollection put(DelugeCollection map, Object key, Object value) {
+    map.map().put(key, value);
+    return map;
+  }
+
+  static void info(Host host, Object v) {
+    host.info(Values.toText(v));
+  }
+
+  static ScriptError thrown(Object v, Span at) {
+    return new ScriptError(v instanceof ErrorValue e ? e.message() : Values.toText(v), at);
+  }
+
+  /** An error leaving a compiled call of {@code function} at {@code callSite}. */
+  static ScriptError leftCall(ScriptError e, String function, Span callSite) {
+    e.addCall(function, callSite);
+    return e.at(callSite);
+  }
+}

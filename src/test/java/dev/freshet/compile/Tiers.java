@@ -1,0 +1,35 @@
+package dev.freshet.compile;
+
+import dev.freshet.api.DelugeException;
+import dev.freshet.api.Engine;
+import dev.freshet.api.Result;
+import dev.freshet.api.Script;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Runs one script in the tree-walker alone and with every function compiled from its first call. */
+final class Tiers {
+  private Tiers() {}
+
+  /** What a run shows a user: its info lines, then its value and statement count, or the error as reported. */
+  static String outcome(boolean compiled, String text, UnaryOperator<Engine.Builder> options) {
+    Engine.Builder b = Engine.builder().zone(java.time.ZoneOffset.UTC).seed(1);
+    b = options.apply(compiled ? b.compileAfter(0) : b.compile(false));
+    Engine engine = b.build();
+    List<String> lines = new ArrayList<>();
+    try {
+      Script script = engine.compile("t.dg", text);
+      Result r = script.run(Map.of(), lines::add);
+      lines.add("=> " + r.asText() + " in " + r.statementsExecuted() + " statements");
+    } catch (DelugeException e) {
+      lines.add("!! " + e.getClass().getSimpleName() + ": " + e.render());
+    }
+    return String.join("\n", lines);
+  }
+
+  static String outcome(boolean compiled, String text) {
+    return outcome(compiled, text, b -> b);
+  }
+}
