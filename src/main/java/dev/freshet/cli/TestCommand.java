@@ -1,5 +1,6 @@
 package dev.freshet.cli;
 
+import dev.freshet.testing.GitHubReporter;
 import dev.freshet.testing.JUnitReporter;
 import dev.freshet.testing.JsonReporter;
 import dev.freshet.testing.PrettyReporter;
@@ -60,8 +61,8 @@ final class TestCommand implements Callable<Integer> {
       + " once; replay when CI is set).")
   String record;
 
-  @Option(names = "--reporter", paramLabel = "NAME", description = "pretty (default), tap, json or junit;"
-      + " repeatable (junit writes to --junit-path).")
+  @Option(names = "--reporter", paramLabel = "NAME", description = "pretty (default), tap, json, github (added"
+      + " when GITHUB_ACTIONS=true) or junit; repeatable (junit writes to --junit-path).")
   List<String> reporters = new ArrayList<>();
 
   @Option(names = "--junit-path", paramLabel = "FILE", description = "Write a JUnit XML report here.")
@@ -177,16 +178,21 @@ final class TestCommand implements Callable<Integer> {
         case "pretty" -> all.add(new PrettyReporter(terminal.out()));
         case "tap" -> all.add(new TapReporter(terminal.out()));
         case "json" -> all.add(new JsonReporter(terminal.out()));
+        case "github" -> all.add(github());
         case "junit" -> {
           if (junitPath == null) {
             throw new IllegalArgumentException("--reporter junit needs --junit-path FILE");
           }
         }
-        default -> throw new IllegalArgumentException("unknown reporter '" + r + "': use pretty, tap, json or junit");
+        default -> throw new IllegalArgumentException("unknown reporter '" + r + "': use pretty, tap, json, github or"
+            + " junit");
       }
     }
-    if (all.isEmpty()) {
-      all.add(new PrettyReporter(terminal.out()));
+    if (all.stream().noneMatch(r -> !(r instanceof GitHubReporter))) {
+      all.add(0, new PrettyReporter(terminal.out()));
+    }
+    if ("true".equals(terminal.env().get("GITHUB_ACTIONS")) && all.stream().noneMatch(GitHubReporter.class::isInstance)) {
+      all.add(github());
     }
     if (junit) {
       all.add(new JUnitReporter(terminal.directory().resolve(junitPath)));
@@ -207,6 +213,12 @@ final class TestCommand implements Callable<Integer> {
         all.forEach(r -> r.end(results));
       }
     };
+  }
+
+  private GitHubReporter github() {
+    String summary = terminal.env().get("GITHUB_STEP_SUMMARY");
+    return new GitHubReporter(terminal.out(), summary == null || summary.isBlank() ? null
+        : terminal.directory().resolve(summary));
   }
 
   private int usage(String message) {

@@ -26,7 +26,8 @@ public final class TapReporter implements Reporter {
           lines.add("not ok " + n + " - " + name);
           lines.add("  ---");
           lines.add("  severity: " + (r.status() == TestResult.Status.ERROR ? "error" : "fail"));
-          lines.add("  at: {file: " + r.file() + ", line: " + r.line() + "}");
+          lines.add("  at: {file: " + r.at().file() + ", line: " + r.at().line() + ", column: " + r.at().column()
+              + "}");
           if (r.cassette() != null) {
             lines.add("  cassette: " + r.cassette());
           }

@@ -108,7 +108,8 @@ public final class TestRunner {
       recording = new Recording(project, file, test, options, context, stubs);
     } catch (Cassette.CassetteException | IllegalArgumentException e) {
       return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR,
-          file.path() + ":" + test.line() + ": " + e.getMessage(), 0, List.of(), List.of(), null, null);
+          file.path() + ":" + test.line() + ": " + e.getMessage(), 0, List.of(), List.of(), null, null,
+          new TestResult.At(file.path(), test.line(), 1));
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
     Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs,
@@ -138,7 +139,7 @@ public final class TestRunner {
     }
     Recording.Ending ending = recording.finish(failure == null, RECORDED_WITH);
     if (ending.problem() != null && (failure == null || failure.status == TestResult.Status.SKIPPED)) {
-      failure = new Failure(TestResult.Status.ERROR, ending.problem());
+      failure = new Failure(TestResult.Status.ERROR, ending.problem(), null);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;
@@ -147,7 +148,8 @@ public final class TestRunner {
     return new TestResult(file.path(), test.name(), test.line(), status,
         failure == null ? null : r.replace(failure.message), millis, context.infoLines().stream().map(r::replace)
         .toList(), ending.notes().stream().map(r::replace).toList(), recording.used() ? recording.shown : null,
-        recording.stale());
+        recording.stale(), failure == null ? null : failure.at != null ? failure.at
+        : new TestResult.At(file.path(), test.line(), 1));
   }
 
   private void load(Session session) {
@@ -182,7 +184,7 @@ public final class TestRunner {
   }
 
   /** Why a test did not pass: its status and the message to show. */
-  record Failure(TestResult.Status status, String message) {
+  record Failure(TestResult.Status status, String message, TestResult.At at) {
     static Failure of(TestContext context, dev.freshet.api.DelugeException e) {
       Outcome ended = context.ended();
       TestResult.Status status = ended == null ? TestResult.Status.ERROR : switch (ended.kind) {
@@ -190,7 +192,12 @@ public final class TestRunner {
         case SKIPPED -> TestResult.Status.SKIPPED;
         case ERROR -> TestResult.Status.ERROR;
       };
-      return new Failure(status, status == TestResult.Status.SKIPPED ? ended.getMessage() : e.render());
+      dev.freshet.source.Diagnostic d = e.diagnostics().get(0);
+      String name = d.source() == null ? null : d.source().name();
+      // a failure in the runner's one-line call ("tests/a.test.dg (test_x)") is shown at the test function
+      TestResult.At at = name == null || d.span() == null || name.endsWith(")") ? null
+          : new TestResult.At(name, d.line(), d.column());
+      return new Failure(status, status == TestResult.Status.SKIPPED ? ended.getMessage() : e.render(), at);
     }
   }
 }

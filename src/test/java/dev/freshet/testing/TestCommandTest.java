@@ -241,7 +241,7 @@ class TestCommandTest {
     ProjectDir.Run tap = p.test("--reporter", "tap", "--junit-path", "build/junit.xml");
     assertEquals(1, tap.exit(), tap.all());
     assertTrue(tap.out().startsWith("TAP version 14\n1..3\nok 1 - tests/a.test.dg > test_ok\n"
-        + "not ok 2 - tests/a.test.dg > test_bad\n  ---\n  severity: fail\n  at: {file: tests/a.test.dg, line: 5}\n"
+        + "not ok 2 - tests/a.test.dg > test_bad\n  ---\n  severity: fail\n  at: {file: tests/a.test.dg, line: 7, column: 5}\n"
         + "  message: |\n    tests/a.test.dg:7:5: runtime error: it is false"), tap.out());
     assertTrue(tap.out().endsWith("  ...\nok 3 - tests/a.test.dg > test_later # SKIP later\n"
         + "# 1 passed, 1 failed, 1 skipped\n"), tap.out());
