@@ -25,8 +25,9 @@ final class Checker {
     this.builtins = builtins;
   }
 
-  List<org.eclipse.lsp4j.Diagnostic> check(String name, String text) {
-    SourceFile source = new SourceFile(name, text);
+  /** The problems of one version of a document; its tokens are lexed only if a problem is reported at a point. */
+  List<org.eclipse.lsp4j.Diagnostic> check(Documents.Doc doc) {
+    SourceFile source = new SourceFile(doc.name(), doc.text);
     List<Diagnostic> found = new ArrayList<>();
     try {
       List<Diagnostic> warnings = new ArrayList<>();
@@ -37,11 +38,9 @@ final class Checker {
       found.addAll(e.diagnostics());
     }
     found.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-    Lines lines = new Lines(text);
-    Tokens tokens = new Tokens(text);
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : found) {
-      org.eclipse.lsp4j.Diagnostic lsp = new org.eclipse.lsp4j.Diagnostic(range(d.span(), lines, tokens),
+      org.eclipse.lsp4j.Diagnostic lsp = new org.eclipse.lsp4j.Diagnostic(range(d.span(), doc),
           message(d), d.kind() == Diagnostic.Kind.WARNING ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
           SOURCE);
       out.add(lsp);
@@ -58,7 +57,8 @@ final class Checker {
    * header, not over its whole body), or, for a point, the token that starts there or ends there (a missing ';'
    * is reported just after the statement's last token).
    */
-  static Range range(Span span, Lines lines, Tokens tokens) {
+  static Range range(Span span, Documents.Doc doc) {
+    Lines lines = doc.lines();
     if (span == null || span.line() <= 0) {
       return lines.range(0, 0);
     }
@@ -68,6 +68,7 @@ final class Checker {
     if (end > start) {
       return lines.range(start, end);
     }
+    Tokens tokens = doc.tokens();
     Tok next = tokens.from(start);
     if (next != null && next.start() == start) {
       return lines.range(start, next.end());

@@ -35,6 +35,15 @@ public final class DelugeLanguageServer implements LanguageServer, LanguageClien
   private final Publisher publisher;
   private final TextDocuments textDocuments;
   private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+  private final WorkspaceService workspace = new WorkspaceService() {
+    @Override
+    public void didChangeConfiguration(org.eclipse.lsp4j.DidChangeConfigurationParams params) {
+    }
+
+    @Override
+    public void didChangeWatchedFiles(org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {
+    }
+  };
   private volatile LanguageClient client;
   private volatile boolean shutDown;
 
@@ -92,6 +101,7 @@ public final class DelugeLanguageServer implements LanguageServer, LanguageClien
       c.setDefinitionProvider(true);
       c.setReferencesProvider(true);
       c.setDocumentSymbolProvider(true);
+      c.setDocumentFormattingProvider(true);
       String version = DelugeLanguageServer.class.getPackage().getImplementationVersion();
       return new InitializeResult(c, new ServerInfo("freshet", version == null ? "development build" : version));
     });
@@ -115,14 +125,6 @@ public final class DelugeLanguageServer implements LanguageServer, LanguageClien
 
   @Override
   public WorkspaceService getWorkspaceService() {
-    return new WorkspaceService() {
-      @Override
-      public void didChangeConfiguration(org.eclipse.lsp4j.DidChangeConfigurationParams params) {
-      }
-
-      @Override
-      public void didChangeWatchedFiles(org.eclipse.lsp4j.DidChangeWatchedFilesParams params) {
-      }
-    };
+    return workspace;
   }
 }

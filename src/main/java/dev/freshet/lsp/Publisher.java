@@ -70,7 +70,7 @@ final class Publisher {
       return;
     }
     try {
-      List<org.eclipse.lsp4j.Diagnostic> found = checker.check(doc.name(), doc.text);
+      List<org.eclipse.lsp4j.Diagnostic> found = checker.check(doc);
       Documents.Doc now = documents.find(uri);
       if (now != null && now.version == doc.version) {
         publish(new PublishDiagnosticsParams(uri, found, doc.version));

@@ -51,6 +51,7 @@ class LanguageServerTest {
     assertTrue(caps.get("hoverProvider").asBoolean());
     assertTrue(caps.has("completionProvider") && caps.has("signatureHelpProvider"));
     assertTrue(caps.get("definitionProvider").asBoolean() && caps.get("referencesProvider").asBoolean());
+    assertTrue(caps.get("documentSymbolProvider").asBoolean() && caps.get("documentFormattingProvider").asBoolean());
     assertEquals("freshet", init.get("serverInfo").get("name").asText());
     client.notify("initialized", Map.of());
   }
@@ -232,6 +233,29 @@ class LanguageServerTest {
     assertEquals("void greet(string name, int times)", greet.get("detail").asText());
     assertRange(greet.get("selectionRange"), 1, 5, 1, 10);
     assertEquals(List.of("name", "times", "i"), names(greet.get("children")));
+  }
+
+  @Test
+  void formattingReplacesTheTextWithFreshetFmtsLayout() {
+    client.notify("textDocument/didOpen", open(URI, 1, "x=1;if(x>0){info x;} // done\n"));
+    JsonNode edits = client.result("textDocument/formatting", Map.of("textDocument", Map.of("uri", URI),
+        "options", Map.of("tabSize", 4, "insertSpaces", false)));
+    assertEquals(1, edits.size());
+    assertEquals("x = 1;\nif(x > 0)\n{\n\tinfo x;\n} // done\n", edits.get(0).get("newText").asText());
+    assertRange(edits.get(0).get("range"), 0, 0, 1, 0);
+
+    client.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", URI, "version", 2),
+        "contentChanges", List.of(Map.of("text", edits.get(0).get("newText").asText()))));
+    assertEquals(0, client.result("textDocument/formatting", Map.of("textDocument", Map.of("uri", URI),
+        "options", Map.of("tabSize", 4, "insertSpaces", false))).size(), "formatted text stays as it is");
+
+    client.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", URI, "version", 3),
+        "contentChanges", List.of(Map.of("text", "x = (1 + ;\n"))));
+    JsonNode refused = client.request("textDocument/formatting", Map.of("textDocument", Map.of("uri", URI),
+        "options", Map.of("tabSize", 4, "insertSpaces", false)));
+    assertEquals(-32803, refused.get("error").get("code").asInt()); // RequestFailed
+    assertTrue(refused.get("error").get("message").asText().startsWith("not formatted: sample.dg:1:10: error:"),
+        refused.toString());
   }
 
   @Test
