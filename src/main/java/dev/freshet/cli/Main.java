@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "freshet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Runs and checks Deluge scripts outside Zoho.",
     subcommands = {RunCommand.class, CheckCommand.class, ReplCommand.class, BuiltinsCommand.class,
-        ConnectionsCommand.class, TestCommand.class, LspCommand.class, FmtCommand.class,
+        ConnectionsCommand.class, TestCommand.class, CassettesCommand.class, LspCommand.class, FmtCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes:", "  0  ok", "  64 bad usage", "  65 the script does not parse or check",
         "  70 runtime error", "  75 a connection needs authorization"})

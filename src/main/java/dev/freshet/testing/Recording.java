@@ -46,10 +46,8 @@ final class Recording {
   Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context,
       Stubs stubs)
       throws Cassette.CassetteException {
-    String sharedName = test.option("cassette");
-    this.shared = sharedName != null;
-    this.file = shared ? project.cassettes().resolve(sharedName + ".json")
-        : project.cassettes().resolve(file.stem()).resolve(test.name().toLowerCase(Locale.ROOT) + ".json");
+    this.shared = test.option("cassette") != null;
+    this.file = cassettePath(project, file, test);
     this.shown = project.show(this.file);
     this.testId = file.path() + "::" + test.name();
     RecordMode m = options.mode();
@@ -91,6 +89,13 @@ final class Recording {
     ConnectionRegistry.Replayed recorded = fromCassette ? existing.connections
         : new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of(), Map.of());
     this.connections = replayOnly || real == null ? () -> ConnectionRegistry.replaying(recorded) : real;
+  }
+
+  /** Where the test's cassette is: its own, or the shared one its {@code // @cassette} names. */
+  static Path cassettePath(Project project, TestFile file, TestFile.Test test) {
+    String sharedName = test.option("cassette");
+    return sharedName != null ? project.cassettes().resolve(sharedName + ".json")
+        : project.cassettes().resolve(file.stem()).resolve(test.name().toLowerCase(Locale.ROOT) + ".json");
   }
 
   /** Tells the redactor the value of environment variable {@code var} (when set): a secret. */
