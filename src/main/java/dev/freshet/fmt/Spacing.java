@@ -16,13 +16,13 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * The spaces around a token, as Zoho's editor writes them: binary and assignment operators spaced ({@code a + b},
  * {@code x = 1}); nothing around '.', ',' and ':' ({@code f(a,b)}, {@code {"k":v}}) except between a function's
  * parameters ({@code (string a, int b)}); {@code if(} and {@code catch (e)}; {@code for each  x in list} with
- * Zoho's two spaces; {@code url :} and {@code type :} in invokeurl, {@code key :} in sendmail.
+ * Zoho's two spaces; {@code url :} and {@code type :} in invokeurl ({@code service :}, {@code path :} in invokeapi), {@code key :} in sendmail.
  */
 final class Spacing {
   private Spacing() {}
 
-  /** invokeurl keys Zoho's editor writes with a space before the colon. */
-  private static final Set<String> SPACED_KEYS = Set.of("url", "type");
+  /** invokeurl and invokeapi keys Zoho's editor writes with a space before the colon. */
+  private static final Set<String> SPACED_KEYS = Set.of("url", "type", "service", "path");
 
   static int before(Token t, ParseTree parent) {
     if (binary(t, parent)) {
@@ -86,6 +86,7 @@ final class Spacing {
     }
     return param.getParent() instanceof DelugeParser.InvokeUrlValueContext
         || param.getParent() instanceof DelugeParser.InvokeUrlExprContext
+        || param.getParent() instanceof DelugeParser.InvokeApiExprContext
         ? SPACED_KEYS.contains(param.taskKey().getText().toLowerCase(Locale.ROOT)) : false;
   }
 }

@@ -50,8 +50,30 @@ public record WireMockGoldens(Path root, WireMockServer server, Map<String, Stri
     }
   }
 
+  /**
+   * The formatter's round trip: each script that parses, formatted, runs again with the same output, exit code and
+   * requests, and the same problems on standard error (at the formatted text's positions).
+   */
+  public Stream<DynamicTest> formattedScripts() throws IOException {
+    try (Stream<Path> files = Files.list(root)) {
+      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> {
+            Path copy = Formatted.copy(p);
+            if (copy != null) {
+              check(p, copy);
+            }
+          }));
+    }
+  }
+
   /** Runs one script and compares what it printed, its exit code and what it sent. */
   public void check(Path script) throws IOException {
+    check(script, null);
+  }
+
+  /** As {@link #check(Path)}, running {@code formatted} (a formatted copy) instead when it is not null. */
+  private void check(Path script, Path formatted) throws IOException {
+    Path run = formatted == null ? script : formatted;
     String name = script.getFileName().toString();
     String base = name.substring(0, name.length() - 3);
     List<String> args = new ArrayList<>(List.of("run", "--tz", "UTC"));
@@ -59,7 +81,7 @@ public record WireMockGoldens(Path root, WireMockServer server, Map<String, Stri
     if (Files.exists(argsFile)) {
       args.addAll(Files.readAllLines(argsFile).stream().filter(l -> !l.isBlank()).map(String::trim).toList());
     }
-    if (passBase || Files.readString(script).contains("base")) {
+    if (passBase || Files.readString(run).contains("base")) {
       args.addAll(List.of("--arg", "base=http://127.0.0.1:" + server.port()));
     }
     args.add(name);
@@ -67,8 +89,9 @@ public record WireMockGoldens(Path root, WireMockServer server, Map<String, Stri
     server.resetRequests();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.execute(args.toArray(String[]::new), new Terminal(root, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env));
+    int exit = Main.execute(args.toArray(String[]::new), new Terminal(run.getParent(),
+        new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env));
     String actualOut = normalise(out.toString(StandardCharsets.UTF_8));
     String actualErr = normalise(err.toString(StandardCharsets.UTF_8));
 
@@ -77,7 +100,11 @@ public record WireMockGoldens(Path root, WireMockServer server, Map<String, Stri
         name + " sent requests that no stub in " + root.resolve("mappings") + " matches\nstdout was:\n" + actualOut
             + "\nstderr was:\n" + actualErr);
     assertEquals(read(base + ".out"), actualOut, "standard output of " + name + "\nstderr was:\n" + actualErr);
-    assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
+    if (formatted == null) {
+      assertEquals(read(base + ".err"), actualErr, "standard error of " + name);
+    } else {
+      assertEquals(Formatted.problems(read(base + ".err")), Formatted.problems(actualErr), "standard error of " + name);
+    }
     String exitText = read(base + ".exit").trim();
     assertEquals(exitText.isEmpty() ? 0 : Integer.parseInt(exitText), exit, "exit code of " + name);
   }

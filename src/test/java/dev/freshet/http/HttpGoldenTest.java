@@ -73,4 +73,10 @@ class HttpGoldenTest {
   Stream<DynamicTest> scripts() throws IOException {
     return new WireMockGoldens(ROOT, server, env, true).scripts();
   }
+
+  /** The same scripts formatted by {@code freshet fmt}: they run as the originals do (docs/editors.md). */
+  @TestFactory
+  Stream<DynamicTest> formattedScripts() throws IOException {
+    return new WireMockGoldens(ROOT, server, env, true).formattedScripts();
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.freshet.cli.Main;
 import dev.freshet.cli.Terminal;
+import dev.freshet.golden.Formatted;
 import jakarta.mail.internet.InternetAddress;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,18 +62,37 @@ class SendMailScriptsTest {
     }
   }
 
+  /** The same scripts formatted by {@code freshet fmt}: the same output, messages and problems (docs/editors.md). */
+  @TestFactory
+  Stream<DynamicTest> formattedScripts() throws IOException {
+    try (Stream<Path> files = Files.list(ROOT)) {
+      return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> {
+            Path copy = Formatted.copy(p);
+            if (copy != null) {
+              check(p, copy);
+            }
+          }));
+    }
+  }
+
   private void check(Path script) throws Exception {
+    check(script, null);
+  }
+
+  /** Runs the script, or its formatted copy {@code formatted} when that is not null, and compares. */
+  private void check(Path script, Path formatted) throws Exception {
     String name = script.getFileName().toString();
     String base = name.substring(0, name.length() - 3);
-    Path outbox = outboxes.resolve(base);
+    Path outbox = outboxes.resolve(base + (formatted == null ? "" : ".formatted"));
     Instant started = Instant.now();
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream outStream = new PrintStream(out, false, StandardCharsets.UTF_8);
     int exit = Main.execute(new String[] {"run", "--tz", "UTC", "--mail-outbox", outbox.toString(), name},
-        new Terminal(ROOT, new ByteArrayInputStream(new byte[0]), outStream, new PrintStream(err, true,
-            StandardCharsets.UTF_8)));
+        new Terminal(formatted == null ? ROOT : formatted.getParent(), new ByteArrayInputStream(new byte[0]),
+            outStream, new PrintStream(err, true, StandardCharsets.UTF_8)));
     outStream.flush();
     String stdout = out.toString(StandardCharsets.UTF_8);
     String stderr = err.toString(StandardCharsets.UTF_8);
@@ -94,7 +114,12 @@ class SendMailScriptsTest {
       wrote.append("sendmail: wrote ").append(eml.toAbsolutePath()).append('\n');
     }
     Path errFile = ROOT.resolve(base + ".err");
-    assertEquals(wrote + (Files.exists(errFile) ? read(errFile) : ""), stderr, "standard error of " + name);
+    String expectedErr = wrote + (Files.exists(errFile) ? read(errFile) : "");
+    if (formatted == null) {
+      assertEquals(expectedErr, stderr, "standard error of " + name);
+    } else {
+      assertEquals(Formatted.problems(expectedErr), Formatted.problems(stderr), "standard error of " + name);
+    }
 
     List<Path> expected = expectedMails(base);
     assertEquals(expected.size(), emls.size(), "messages written by " + name);

@@ -89,6 +89,12 @@ class ZohoGoldenTest {
     return new WireMockGoldens(ROOT, server, env, false).scripts();
   }
 
+  /** The same scripts formatted by {@code freshet fmt}: they run as the originals do (docs/editors.md). */
+  @TestFactory
+  Stream<DynamicTest> formattedScripts() throws IOException {
+    return new WireMockGoldens(ROOT, server, env, false).formattedScripts();
+  }
+
   @Test
   void noTokenOrSecretIsWrittenAnywhereInTheClear() throws IOException {
     try (Stream<Path> files = Files.walk(home)) {
