@@ -67,6 +67,7 @@ final class Cassette {
       for (JsonNode i : o.path("interactions")) {
         interactions.add((ObjectNode) i);
       }
+      Sidecars.resolve(interactions, file.toAbsolutePath().getParent(), shown);
       return new Cassette(o.path("test").asText(), now.toInstant(), zone, o.path("seed").asLong(),
           replayed(o.path("connections"), o.path("default_connections")), interactions);
     } catch (java.time.DateTimeException | ClassCastException e) {

@@ -33,10 +33,13 @@ final class CassetteFile {
   }
 
   static void write(Path file, String text, Interrupt interrupt) throws IOException {
+    write(file, text.getBytes(StandardCharsets.UTF_8), interrupt);
+  }
+
+  static void write(Path file, byte[] bytes, Interrupt interrupt) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path lock = dir.resolve(file.getFileName() + ".lock");
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try (FileChannel lockChannel = locked(lock)) {
       try {
         removeStrayTemporaries(dir, file.getFileName().toString());

@@ -160,14 +160,26 @@ final class Recording {
         all.addAll(existing.interactions);
       }
       all.addAll(transport.recorded);
-      Cassette c = new Cassette(testId, now, zone, seed, connectionInfo(all), all);
+      Map<String, byte[]> sidecars = Sidecars.none();
+      List<ObjectNode> small = Sidecars.extract(all, file.getFileName().toString(), sidecars);
+      Cassette c = new Cassette(testId, now, zone, seed, connectionInfo(all), small);
       String text = c.text(recordedWith);
       String leak = LeakScan.scan(text, transport.redactorSecrets());
+      for (Map.Entry<String, byte[]> f : sidecars.entrySet()) {
+        if (leak == null) {
+          ObjectNode body = Json.object().put("base64", java.util.Base64.getEncoder().encodeToString(f.getValue()));
+          String hit = LeakScan.scan(Json.compact(body), transport.redactorSecrets());
+          leak = hit == null ? null : hit.replaceFirst(" found at .*", " found in the body file " + f.getKey());
+        }
+      }
       if (leak != null) {
         return new Ending(leak + " (cassette " + shown + " not written; the old one, if any, is kept)", notes);
       }
       try {
+        Path dir = file.toAbsolutePath().getParent();
+        Sidecars.write(dir, sidecars);
         CassetteFile.write(file, text);
+        Sidecars.prune(dir, file.getFileName().toString(), sidecars);
       } catch (IOException e) {
         return new Ending("cannot write cassette " + shown + ": " + e.getMessage(), notes);
       }
