@@ -6,11 +6,12 @@ import dev.freshet.parse.gen.DelugeLexer;
 import dev.freshet.parse.gen.DelugeParser;
 import dev.freshet.source.DeepStack;
 import dev.freshet.source.SourceFile;
-import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Formats Deluge source in the layout of Zoho's editor (see docs/editors.md, "Formatter style"). Formatting twice
@@ -41,14 +42,28 @@ public final class Formatter {
 
   private static String layout(String source) {
     CommonTokenStream tokens = tokens(source);
-    DelugeParser parser = new DelugeParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-    DelugeParser.ScriptContext tree = parser.script();
+    DelugeParser.ScriptContext tree = tree(tokens);
     Layout layout = new Layout(new Trivia(source, tokens.getTokens()), lineEnding(source));
     String formatted = new Printer(layout).script(tree);
     Verify.sameScript(source, tokens.getTokens(), formatted, tokens(formatted).getTokens());
     return source.startsWith(BOM) && !formatted.isEmpty() ? BOM + formatted : formatted;
+  }
+
+  /** The parse tree, by the fast SLL prediction and by full LL only if that fails (as {@link Parser} does). */
+  private static DelugeParser.ScriptContext tree(CommonTokenStream tokens) {
+    DelugeParser parser = new DelugeParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.script();
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return parser.script();
+    }
   }
 
   static CommonTokenStream tokens(String text) {
