@@ -11,8 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +34,8 @@ final class FmtCommand implements Callable<Integer> {
     this.terminal = terminal;
   }
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Deluge scripts (.dg) to format; '-' for standard"
-      + " input.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Deluge scripts (.dg) to format, or folders (every"
+      + " .dg file in them); '-' for standard input.")
   List<String> files;
 
   @Option(names = "--check", description = "Change nothing: print the files that would change and exit 1 if any.")
@@ -45,7 +47,7 @@ final class FmtCommand implements Callable<Integer> {
     int broken = 0;
     int changed = 0;
     int failed = 0;
-    for (String file : files) {
+    for (String file : expand()) {
       String name = file.equals("-") ? "<stdin>" : file;
       String text;
       try {
@@ -84,6 +86,26 @@ final class FmtCommand implements Callable<Integer> {
     }
     terminal.out().flush();
     return failed > 0 ? Main.RUNTIME_ERROR : unreadable > 0 ? Main.USAGE : broken > 0 ? Main.COMPILE_ERROR : changed > 0 ? WOULD_CHANGE : Main.OK;
+  }
+
+  /** The files given, a folder standing for every {@code .dg} file under it (in name order, hidden folders skipped). */
+  private List<String> expand() {
+    List<String> all = new ArrayList<>();
+    for (String file : files) {
+      Path path = terminal.resolve(file);
+      if (file.equals("-") || !Files.isDirectory(path)) {
+        all.add(file);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(path)) {
+        walk.filter(p -> p.toString().endsWith(".dg") && Files.isRegularFile(p))
+            .filter(p -> !path.relativize(p).toString().matches("(.*/)?\\..*")).sorted()
+            .forEach(p -> all.add(Path.of(file).resolve(path.relativize(p)).toString()));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        all.add(file); // reported as unreadable below
+      }
+    }
+    return all;
   }
 
   /**

@@ -93,6 +93,23 @@ class FmtCommandTest {
   }
 
   @Test
+  void aFolderStandsForTheScriptsInIt() throws IOException {
+    Files.createDirectories(dir.resolve("src/sub"));
+    Files.createDirectories(dir.resolve("src/.hidden"));
+    Files.writeString(dir.resolve("src/b.dg"), MESSY);
+    Files.writeString(dir.resolve("src/sub/a.dg"), MESSY);
+    Files.writeString(dir.resolve("src/.hidden/c.dg"), MESSY);
+    Files.writeString(dir.resolve("src/notes.txt"), MESSY);
+    String[] r = fmt("", "--check", "src");
+    assertEquals("1", r[0], r[2]);
+    assertEquals("src/b.dg\nsrc/sub/a.dg\n", r[1]);
+    assertEquals("0", fmt("", "src")[0]);
+    assertEquals(TIDY, read("src/sub/a.dg"));
+    assertEquals(MESSY, read("src/.hidden/c.dg"));
+    assertEquals(MESSY, read("src/notes.txt"));
+  }
+
+  @Test
   void aMissingFileIsAUsageError() {
     String[] r = fmt("", "nope.dg");
     assertEquals("64", r[0]);
