@@ -67,11 +67,28 @@ final class DeepEquals {
     if (v == null) {
       return "null";
     }
-    String text = v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    String text = literal(v);
     if (text.length() > 200) {
       text = text.substring(0, 200) + "…";
     }
     return text + " (" + type(v) + ")";
+  }
+
+  /** A value as Deluge writes it: TEXT quoted, MAP and LIST as JSON ({@code {"a":1,"b":["x"]}}). */
+  static String literal(Object v) {
+    if (v instanceof String s) {
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    } else if (v instanceof Map<?, ?> m) {
+      StringBuilder b = new StringBuilder("{");
+      m.forEach((k, x) -> b.append(b.length() > 1 ? "," : "").append(literal(String.valueOf(k))).append(':')
+          .append(literal(x)));
+      return b.append('}').toString();
+    } else if (v instanceof List<?> l) {
+      StringBuilder b = new StringBuilder("[");
+      l.forEach(x -> b.append(b.length() > 1 ? "," : "").append(literal(x)));
+      return b.append(']').toString();
+    }
+    return String.valueOf(v);
   }
 
   static String type(Object v) {

@@ -30,6 +30,33 @@ final class TestContext {
     return ended;
   }
 
+  /** The values {@code assert}'s subexpressions had (probe id → value), and the lines of the last failed one. */
+  private final Map<Integer, Object> probes = new java.util.HashMap<>();
+  private String assertValues = "";
+
+  synchronized void probe(int id, Object value) {
+    probes.put(id, value);
+  }
+
+  /** The values noted for these probes, forgotten, so a next run of the same assert starts afresh. */
+  synchronized Map<Integer, Object> takeProbes(java.util.Set<Integer> ids) {
+    Map<Integer, Object> out = new java.util.HashMap<>();
+    for (Integer id : ids) {
+      if (probes.containsKey(id)) {
+        out.put(id, probes.remove(id));
+      }
+    }
+    return out;
+  }
+
+  synchronized void assertValues(String lines) {
+    assertValues = lines;
+  }
+
+  synchronized String assertValues() {
+    return assertValues;
+  }
+
   synchronized void info(String line) {
     info.add(line);
   }

@@ -73,20 +73,39 @@ public final class TestRunner {
    */
   public String check(List<TestFile> files) {
     StringBuilder errors = new StringBuilder();
-    Engine engine = engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs(), Map.of());
     for (TestFile file : files) {
-      Session session = new Session(engine);
-      try {
-        load(session);
-        session.eval(file.path(), file.text());
-      } catch (CompileException e) {
-        errors.append(e.render());
-      } catch (RunException e) {
-        // top-level statements of a test file run for each test; their failures are reported there
+      PowerAssert.Instrumented rewritten = PowerAssert.instrument(file.path(), file.text());
+      String error = check(file, rewritten);
+      if (error != null && !rewritten.text().equals(file.text())) {
+        // should the rewriting ever not check where the file as written does, run it as written
+        rewritten = PowerAssert.Instrumented.asWritten(file.path(), file.text());
+        error = check(file, rewritten);
       }
+      if (error != null) {
+        errors.append(error);
+      }
+      instrumented.put(file.path(), rewritten);
     }
     return errors.toString();
   }
+
+  /** The rendered errors of the file's text as it will run, or null. */
+  private String check(TestFile file, PowerAssert.Instrumented text) {
+    Session session = new Session(engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs(),
+        Map.of(), text));
+    try {
+      load(session);
+      session.eval(file.path(), text.text());
+    } catch (CompileException e) {
+      return e.render();
+    } catch (RunException e) {
+      // top-level statements of a test file run for each test; their failures are reported there
+    }
+    return null;
+  }
+
+  /** Each test file's text as it runs, with assert rewritten (PowerAssert); filled by {@link #check}. */
+  private final Map<String, PowerAssert.Instrumented> instrumented = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Runs the file's tests that {@code selected} accepts, in source order. */
   public List<TestResult> run(TestFile file, Predicate<TestFile.Test> selected) {
@@ -112,28 +131,30 @@ public final class TestRunner {
           new TestResult.At(file.path(), test.line(), 1));
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
+    PowerAssert.Instrumented text = instrumented.computeIfAbsent(file.path(),
+        p -> PowerAssert.instrument(p, file.text()));
     Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs,
-        recording.args);
+        recording.args, text);
     Session session = new Session(engine);
     Failure failure = null;
     boolean setUp = false;
     try {
       load(session);
-      session.eval(file.path(), file.text());
+      session.eval(file.path(), text.text());
       if (file.hasSetup()) {
         session.eval(file.path() + " (setup)", "setup();");
       }
       setUp = true;
       session.eval(file.path() + " (" + test.name() + ")", Args.call(test.name(), test.params()));
     } catch (RunException | CompileException e) {
-      failure = Failure.of(context, e);
+      failure = Failure.of(context, e, text);
     }
     if (setUp && file.hasTeardown()) {
       try {
         session.eval(file.path() + " (teardown)", "teardown();");
       } catch (RunException | CompileException e) {
         if (failure == null) {
-          failure = Failure.of(context, e);
+          failure = Failure.of(context, e, text);
         }
       }
     }
@@ -159,7 +180,8 @@ public final class TestRunner {
   }
 
   private Engine engine(TestContext context, Clock clock, long seed, HttpTransport transport,
-      Supplier<ConnectionRegistry> connections, Stubs stubs, Map<String, String> args) {
+      Supplier<ConnectionRegistry> connections, Stubs stubs, Map<String, String> args,
+      PowerAssert.Instrumented file) {
     Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
         .mail(context.outbox()).notices(context::info);
     b.http(options.http());
@@ -170,6 +192,7 @@ public final class TestRunner {
       b.connections(connections);
     }
     TestLib.register(b, context);
+    PowerAssert.register(b, context, file);
     CaptureLib.register(b, context, project.fixtures());
     Stubs.register(b, context, stubs);
     b.function("testArg", List.of("name"), "The value of this test's // @arg NAME env:VARIABLE", a -> {
@@ -185,19 +208,23 @@ public final class TestRunner {
 
   /** Why a test did not pass: its status and the message to show. */
   record Failure(TestResult.Status status, String message, TestResult.At at) {
-    static Failure of(TestContext context, dev.freshet.api.DelugeException e) {
+    static Failure of(TestContext context, dev.freshet.api.DelugeException e, PowerAssert.Instrumented file) {
       Outcome ended = context.ended();
       TestResult.Status status = ended == null ? TestResult.Status.ERROR : switch (ended.kind) {
         case FAILED -> TestResult.Status.FAILED;
         case SKIPPED -> TestResult.Status.SKIPPED;
         case ERROR -> TestResult.Status.ERROR;
       };
-      dev.freshet.source.Diagnostic d = e.diagnostics().get(0);
+      List<dev.freshet.source.Diagnostic> all = e.diagnostics().stream().map(file::original).toList();
+      dev.freshet.source.Diagnostic d = all.get(0);
       String name = d.source() == null ? null : d.source().name();
       // a failure in the runner's one-line call ("tests/a.test.dg (test_x)") is shown at the test function
       TestResult.At at = name == null || d.span() == null || name.endsWith(")") ? null
           : new TestResult.At(name, d.line(), d.column());
-      return new Failure(status, status == TestResult.Status.SKIPPED ? ended.getMessage() : e.render(), at);
+      StringBuilder rendered = new StringBuilder();
+      all.forEach(x -> rendered.append(x.render()));
+      return new Failure(status, status == TestResult.Status.SKIPPED ? ended.getMessage()
+          : rendered + (status == TestResult.Status.FAILED ? context.assertValues() : ""), at);
     }
   }
 }
