@@ -23,8 +23,10 @@ public final class Cassettes {
   public Cassettes(Project project, TestConfig config) {
     this.project = project;
     this.config = config;
-    for (Path f : project.testFiles(project.tests())) {
-      TestFile file = TestFile.of(project.show(f), Project.read(f));
+    List<Path> files = new ArrayList<>(project.testFiles(project.tests()));
+    files.addAll(project.goldenFiles(project.tests()));
+    for (Path f : files) {
+      TestFile file = TestFile.load(project, f);
       for (TestFile.Test t : file.tests()) {
         used.put(Recording.cassettePath(project, file, t).toAbsolutePath().normalize(), t);
       }

@@ -50,7 +50,29 @@ public record Project(Path root, List<Path> functionDirs) {
 
   /** The test files under {@code dir} (or {@code dir} itself when it is a file), sorted. */
   List<Path> testFiles(Path dir) {
-    return Files.isRegularFile(dir) ? List.of(dir) : walk(dir, ".test.dg");
+    return Files.isRegularFile(dir) ? (dir.getFileName().toString().endsWith(".test.dg") ? List.of(dir) : List.of())
+        : walk(dir, ".test.dg");
+  }
+
+  /**
+   * The golden-style tests under {@code dir} (or {@code dir} itself): {@code .dg} files that are not
+   * {@code .test.dg}, with a {@code .out} beside them, outside tests/fixtures and tests/cassettes; sorted.
+   */
+  List<Path> goldenFiles(Path dir) {
+    List<Path> candidates = Files.isRegularFile(dir) ? List.of(dir) : walk(dir, ".dg");
+    return candidates.stream().filter(p -> {
+      String name = p.getFileName().toString();
+      Path abs = p.toAbsolutePath().normalize();
+      return name.endsWith(".dg") && !name.endsWith(".test.dg") && Files.exists(expected(p))
+          && !abs.startsWith(fixtures().toAbsolutePath().normalize())
+          && !abs.startsWith(cassettes().toAbsolutePath().normalize());
+    }).toList();
+  }
+
+  /** {@code a.dg} → {@code a.out}. */
+  static Path expected(Path golden) {
+    String name = golden.getFileName().toString();
+    return golden.resolveSibling(name.substring(0, name.length() - ".dg".length()) + ".out");
   }
 
   record Source(String path, String text) {}

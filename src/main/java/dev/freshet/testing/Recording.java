@@ -95,6 +95,7 @@ final class Recording {
   static Path cassettePath(Project project, TestFile file, TestFile.Test test) {
     String sharedName = test.option("cassette");
     return sharedName != null ? project.cassettes().resolve(sharedName + ".json")
+        : file.isGolden() ? project.cassettes().resolve(file.stem().toLowerCase(Locale.ROOT) + ".json")
         : project.cassettes().resolve(file.stem()).resolve(test.name().toLowerCase(Locale.ROOT) + ".json");
   }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * and its tests: every {@code void test_*(…)} function, in source order, each with the {@code // @…} option lines
  * directly above it (a test's parameters are given by {@code // @arg} lines).
  */
-record TestFile(String path, String text, List<Test> tests, boolean hasSetup, boolean hasTeardown) {
+record TestFile(String path, String text, List<Test> tests, boolean hasSetup, boolean hasTeardown, String expected) {
   /**
    * One test function: name, 1-based line, its parameters' names (given by {@code // @arg}), and its options
    * ({@code @record replay} → "record replay").
@@ -74,7 +74,27 @@ record TestFile(String path, String text, List<Test> tests, boolean hasSetup, bo
         tests.add(new Test(name, line, params(m.group(3)), options(lines, line)));
       }
     }
-    return new TestFile(path, text, List.copyOf(tests), setup, teardown);
+    return new TestFile(path, text, List.copyOf(tests), setup, teardown, null);
+  }
+
+  /**
+   * A golden-style test: the script {@code path} (a {@code .dg} under tests/ with a {@code .out} beside it) runs
+   * whole, and its {@code info} output must be {@code expected} exactly. Its one test is named after the file.
+   */
+  static TestFile golden(String path, String text, String expected) {
+    String name = path.substring(path.lastIndexOf('/') + 1, path.length() - ".dg".length());
+    return new TestFile(path, text, List.of(new Test(name, 1, List.of(), List.of())), false, false, expected);
+  }
+
+  /** The test file or golden script at {@code f}. */
+  static TestFile load(Project project, java.nio.file.Path f) {
+    String shown = project.show(f);
+    return shown.endsWith(".test.dg") ? of(shown, Project.read(f))
+        : golden(shown, Project.read(f), Project.read(Project.expected(f)));
+  }
+
+  boolean isGolden() {
+    return expected != null;
   }
 
   /** The names in a parameter list such as {@code string apiKey, int n}. */
@@ -113,9 +133,10 @@ record TestFile(String path, String text, List<Test> tests, boolean hasSetup, bo
     return out;
   }
 
-  /** The file's path without {@code tests/} and {@code .test.dg}: where its cassettes go. */
+  /** The file's path without {@code tests/} and {@code .test.dg} (a golden's: {@code .dg}): where its cassettes go. */
   String stem() {
     String p = path.startsWith("tests/") ? path.substring("tests/".length()) : path;
-    return p.endsWith(".test.dg") ? p.substring(0, p.length() - ".test.dg".length()) : p;
+    String suffix = p.endsWith(".test.dg") ? ".test.dg" : p.endsWith(".dg") ? ".dg" : "";
+    return p.substring(0, p.length() - suffix.length());
   }
 }

@@ -64,7 +64,7 @@ public final class TestRunner {
 
   /** The test file at {@code path}, read and scanned for tests. */
   TestFile load(java.nio.file.Path path) {
-    return TestFile.of(project.show(path), Project.read(path));
+    return TestFile.load(project, path);
   }
 
   /**
@@ -91,8 +91,12 @@ public final class TestRunner {
 
   /** The rendered errors of the file's text as it will run, or null. */
   private String check(TestFile file, PowerAssert.Instrumented text) {
-    Session session = new Session(engine(new TestContext(), Clock.systemUTC(), 0, null, null, new Stubs(),
-        Map.of(), text));
+    HttpTransport offline = call -> {
+      throw new java.io.IOException("no HTTP while the files are checked");
+    };
+    Session session = new Session(engine(new TestContext(), Clock.systemUTC(), 0, offline,
+        () -> ConnectionRegistry.replaying(new ConnectionRegistry.Replayed(Map.of(), Map.of(), Map.of(), Map.of())),
+        new Stubs(), Map.of(), text));
     try {
       load(session);
       session.eval(file.path(), text.text());
@@ -141,11 +145,16 @@ public final class TestRunner {
     try {
       load(session);
       session.eval(file.path(), text.text());
+      if (file.isGolden()) {
+        failure = Golden.compare(file, context.infoLines());
+      }
       if (file.hasSetup()) {
         session.eval(file.path() + " (setup)", "setup();");
       }
       setUp = true;
-      session.eval(file.path() + " (" + test.name() + ")", Args.call(test.name(), test.params()));
+      if (!file.isGolden()) {
+        session.eval(file.path() + " (" + test.name() + ")", Args.call(test.name(), test.params()));
+      }
     } catch (RunException | CompileException e) {
       failure = Failure.of(context, e, text);
     }

@@ -48,7 +48,9 @@ public final class TestSuite {
         }
         throw new IllegalArgumentException("no such file or folder: " + (sep >= 0 ? arg.substring(0, sep) : arg));
       }
-      for (Path f : project.testFiles(p)) {
+      List<Path> found = new ArrayList<>(project.testFiles(p));
+      found.addAll(project.goldenFiles(p));
+      for (Path f : found) {
         Set<String> set = names.computeIfAbsent(f, k -> new TreeSet<>());
         if (sep >= 0) {
           set.add(arg.substring(sep + 2).toLowerCase(Locale.ROOT));
