@@ -21,7 +21,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class Formatter {
   private Formatter() {}
 
-  /** Formats a script; throws {@link FormatException} (with positioned diagnostics) when it does not parse. */
+  /**
+   * Formats a script; throws {@link FormatException} (with positioned diagnostics) when it does not parse, and
+   * IllegalStateException if the formatter's own check finds it would change a token or comment (a bug).
+   */
   public static String format(String source) {
     return format("<input>", source);
   }

@@ -91,7 +91,7 @@ final class Layout {
     commentsDone = t.getTokenIndex() + 1;
     for (Trivia.Comment c : trivia.before(t)) {
       if (c.sameLine() && !lineStart) {
-        out.append(' ').append(c.text());
+        out.append(c.block() && opensGroup() ? "" : " ").append(c.text());
       } else {
         if (!lineStart) {
           breakLine();
@@ -112,6 +112,12 @@ final class Layout {
     if (lineStart && !ownLines) {
       indent = at;
     }
+  }
+
+  /** The line so far ends in '(', '[' or '{': a block comment right after it follows without a space. */
+  private boolean opensGroup() {
+    char last = out.charAt(out.length() - 1);
+    return last == '(' || last == '[' || last == '{';
   }
 
   private void breakLine() {
