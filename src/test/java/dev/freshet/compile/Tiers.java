@@ -15,9 +15,16 @@ final class Tiers {
 
   /** What a run shows a user: its info lines, then its value and statement count, or the error as reported. */
   static String outcome(boolean compiled, String text, UnaryOperator<Engine.Builder> options) {
+    return outcome(engine(compiled, options), text);
+  }
+
+  /** An engine for one tier: every function compiled at its first call, or none. */
+  static Engine engine(boolean compiled, UnaryOperator<Engine.Builder> options) {
     Engine.Builder b = Engine.builder().zone(java.time.ZoneOffset.UTC).seed(1);
-    b = options.apply(compiled ? b.compileAfter(0) : b.compile(false));
-    Engine engine = b.build();
+    return options.apply(compiled ? b.compileAfter(0) : b.compile(false)).build();
+  }
+
+  static String outcome(Engine engine, String text) {
     List<String> lines = new ArrayList<>();
     try {
       Script script = engine.compile("t.dg", text);
