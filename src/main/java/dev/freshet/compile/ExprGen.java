@@ -44,8 +44,14 @@ abstract class ExprGen extends Gen {
     this.invokeDescriptor = unit.invokeDescriptor();
   }
 
+  /** Slots that may hold a {@link TextRope} (targets of {@code s = s + …}); set by the statement writer. */
+  java.util.Set<Integer> ropes = java.util.Set.of();
+
   void local(int slot) {
     mv.visitVarInsn(ALOAD, SLOT_BASE + slot);
+    if (ropes.contains(slot)) {
+      support("read", "(" + OBJ + ")" + OBJ);
+    }
   }
 
   void store(int slot) {
@@ -68,6 +74,13 @@ abstract class ExprGen extends Gen {
       } else {
         systemValue(n.name());
       }
+    } else if (e instanceof Expr.QualifiedName q) {
+      systemValue(q.name());
+    } else if (e instanceof Expr.Property p) {
+      expr(p.target());
+      mv.visitLdcInsn(p.name());
+      span(span);
+      support("property", "(" + OBJ + "Ljava/lang/String;" + SPAN + ")" + OBJ);
     } else if (e instanceof Expr.ListLiteral l) {
       array(l.items());
       support("list", "([" + OBJ + ")Ldev/freshet/runtime/DelugeCollection;");

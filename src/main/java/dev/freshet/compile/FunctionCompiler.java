@@ -50,6 +50,20 @@ public final class FunctionCompiler {
         new Unit(resolution, registry, callees, decl, NAME, descriptor(decl.params().size())), decl.name());
   }
 
+  /**
+   * Compiles a top level whose frame has {@code frameSize} slots (predefined variables first); its code takes every
+   * slot's starting value. Null when not supported.
+   */
+  public static CompiledCode topLevel(List<Stmt> statements, int frameSize, Resolution resolution,
+      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees) {
+    if (frameSize > 250) { // a JVM method takes at most 255 argument slots
+      DECLINED.merge("a top level with more than 250 variables", 1, Integer::sum);
+      return null;
+    }
+    return compile(statements, frameSize, frameSize,
+        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize)), "the top level");
+  }
+
   /** Internal failures since the JVM started ("name: problem"); empty unless the compiler has a bug. */
   public static List<String> failures() {
     return List.copyOf(FAILURES);
@@ -128,6 +142,7 @@ public final class FunctionCompiler {
       mv.visitVarInsn(ASTORE, Gen.SLOT_BASE + slot);
     }
     StmtGen gen = new StmtGen(mv, constants, Gen.SLOT_BASE + frameSize, unit);
+    gen.ropes = Appends.slots(body, unit.resolution());
     gen.block(body);
     mv.visitInsn(ACONST_NULL);
     gen.exit();

@@ -31,8 +31,11 @@ abstract class Gen {
   /** The hidden class's data: every constant the code reads, by index. */
   final List<Object> constants;
   private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
-  /** Handlers are written after the method's code, outside every region. */
-  private final List<Runnable> handlers = new ArrayList<>();
+  /**
+   * Handlers are written after the code of the scope they belong to: the method's, or a {@code try} body's (inside
+   * its range, so an error they rethrow is still caught there).
+   */
+  private final java.util.Deque<List<Runnable>> handlerScopes = new java.util.ArrayDeque<>(List.of(new ArrayList<>()));
   /** The JVM local of the host, of the caller's depth, and of variable slot 0. */
   static final int HOST_LOCAL = 0;
   static final int DEPTH_LOCAL = 1;
@@ -94,7 +97,7 @@ abstract class Gen {
     body.run();
     mv.visitLabel(end);
     mv.visitTryCatchBlock(start, end, handler, SCRIPT_ERROR); // inner regions are visited first, so they win
-    handlers.add(() -> {
+    handlerScopes.peek().add(() -> {
       mv.visitLabel(handler);
       span(at);
       mv.visitMethodInsn(INVOKEVIRTUAL, SCRIPT_ERROR, "at", "(" + SPAN + ")L" + SCRIPT_ERROR + ";", false);
@@ -112,18 +115,28 @@ abstract class Gen {
     body.run();
     mv.visitLabel(end);
     mv.visitTryCatchBlock(start, end, target, SCRIPT_ERROR);
-    handlers.add(() -> {
+    handlerScopes.peek().add(() -> {
       mv.visitLabel(target);
       handler.run();
       mv.visitInsn(ATHROW);
     });
   }
 
-  /** Writes the handlers; called once the method's code is complete. */
-  void finish() {
-    for (int i = 0; i < handlers.size(); i++) { // a handler may add none, but keep the loop safe if one did
-      handlers.get(i).run();
+  /** Starts a scope whose handlers {@link #writeHandlers} writes. */
+  void openHandlers() {
+    handlerScopes.push(new ArrayList<>());
+  }
+
+  /** Writes the handlers of the innermost scope here (the code before must not fall through into them). */
+  void writeHandlers() {
+    for (Runnable handler : handlerScopes.pop()) {
+      handler.run();
     }
+  }
+
+  /** Writes the method's handlers; called once its code is complete. */
+  void finish() {
+    writeHandlers();
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }

@@ -85,6 +85,8 @@ final class StmtGen extends ExprGen {
       forEach(f);
     } else if (s instanceof Stmt.Return r) {
       returning(r);
+    } else if (s instanceof Stmt.Try t) {
+      tryCatch(t);
     } else if (s instanceof Stmt.Throw t) {
       expr(t.value());
       span(s.span());
@@ -100,6 +102,11 @@ final class StmtGen extends ExprGen {
     if (slot < 0) {
       throw new Unsupported("an assignment without a slot");
     }
+    Appends.Chain chain = Appends.of(a, resolution);
+    if (chain != null) {
+      append(slot, chain);
+      return;
+    }
     if (a.op() == Stmt.AssignOp.SET) {
       expr(a.value());
     } else {
@@ -113,6 +120,47 @@ final class StmtGen extends ExprGen {
         case DIVIDE -> "divide";
         default -> "remainder";
       }, "(" + OBJ + OBJ + SPAN + ")" + OBJ);
+    }
+    store(slot);
+  }
+
+  /**
+   * {@code s = s + a + b}: while {@code s} holds TEXT every part is evaluated first (a part reading {@code s} sees it
+   * as it was), then appended; otherwise the parts are added as written, an error stopping the later ones.
+   */
+  private void append(int slot, Appends.Chain chain) {
+    String appendDescriptor = "(" + OBJ + OBJ + SPAN + ")" + OBJ;
+    int n = chain.parts().size();
+    mv.visitVarInsn(ALOAD, SLOT_BASE + slot); // as it is: a rope is appended to in place
+    if (n > 1) {
+      Label asWritten = new Label();
+      Label done = new Label();
+      mv.visitInsn(DUP);
+      support("isText", "(" + OBJ + ")Z");
+      mv.visitJumpInsn(IFEQ, asWritten);
+      int[] values = new int[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = newLocal();
+        expr(chain.parts().get(i));
+        mv.visitVarInsn(ASTORE, values[i]);
+      }
+      for (int i = 0; i < n; i++) {
+        mv.visitVarInsn(ALOAD, values[i]);
+        span(chain.operators().get(i));
+        support("append", appendDescriptor);
+      }
+      mv.visitJumpInsn(GOTO, done);
+      mv.visitLabel(asWritten);
+      for (int i = 0; i < n; i++) {
+        expr(chain.parts().get(i));
+        span(chain.operators().get(i));
+        support("append", appendDescriptor);
+      }
+      mv.visitLabel(done);
+    } else {
+      expr(chain.parts().get(0));
+      span(chain.operators().get(0));
+      support("append", appendDescriptor);
     }
     store(slot);
   }
@@ -162,6 +210,36 @@ final class StmtGen extends ExprGen {
     mv.visitIincInsn(i, 1);
     mv.visitJumpInsn(GOTO, test);
     mv.visitLabel(end);
+  }
+
+  /**
+   * {@code try/catch}: a script error from the body (not a limit or a cancellation) runs the handler, with the
+   * variable set to the error (its message and line). The body's own handlers lie inside the range.
+   */
+  private void tryCatch(Stmt.Try t) {
+    Label start = new Label();
+    Label end = new Label();
+    Label caught = new Label();
+    Label after = new Label();
+    mv.visitLabel(start);
+    mv.visitInsn(NOP);
+    openHandlers();
+    block(t.body());
+    mv.visitJumpInsn(GOTO, after);
+    writeHandlers();
+    mv.visitLabel(end);
+    mv.visitTryCatchBlock(start, end, caught, SCRIPT_ERROR);
+    mv.visitLabel(caught);
+    span(t.span());
+    support("caught", "(L" + SCRIPT_ERROR + ";" + SPAN + ")Ldev/freshet/runtime/ErrorValue;");
+    int slot = t.variable() == null ? -1 : resolution.slot(t);
+    if (slot >= 0) {
+      store(slot);
+    } else {
+      mv.visitInsn(POP);
+    }
+    block(t.handler());
+    mv.visitLabel(after);
   }
 
   private void returning(Stmt.Return r) {

@@ -171,6 +171,55 @@ final class Support {
     return new ScriptError(v instanceof ErrorValue e ? e.message() : Values.toText(v), at);
   }
 
+  /** {@code e.message}, {@code e.lineNo} of a caught error; any other property is an error at {@code at}. */
+  static Object property(Object v, String name, Span at) {
+    if (v instanceof ErrorValue e) {
+      if (name.equalsIgnoreCase("message")) {
+        return e.message();
+      }
+      if (name.equalsIgnoreCase("lineNo") || name.equalsIgnoreCase("lineNumber")) {
+        return e.lineNo();
+      }
+    }
+    throw new ScriptError("." + name + " is not a property of " + Values.typeOf(v)
+        + (v instanceof ErrorValue ? " (use .message or .lineNo)" : "; use .get(\"" + name + "\") to read a map key"),
+        at);
+  }
+
+  /** A variable that may hold a {@link TextRope}, as scripts see it. */
+  static Object read(Object v) {
+    return v instanceof TextRope r ? r.text() : v;
+  }
+
+  static boolean isText(Object v) {
+    return v instanceof TextRope || v instanceof String;
+  }
+
+  /** One part of {@code s = s + …}: the tree-walker's Append, a rope once the text is long. */
+  static Object append(Object current, Object v, Span operator) {
+    if (current instanceof Long x && v instanceof Long y) {
+      return Ops.addNumbers(x, y);
+    }
+    if (current instanceof TextRope r) {
+      r.append(Values.toText(v));
+      return r;
+    }
+    try {
+      Object sum = Ops.add(current, v);
+      return sum instanceof String text && text.length() >= TextRope.THRESHOLD ? new TextRope(text) : sum;
+    } catch (ScriptError e) {
+      throw e.at(operator);
+    }
+  }
+
+  /** The error a {@code catch} sees; limits and cancellation are not caught. */
+  static ErrorValue caught(ScriptError e, Span tryAt) throws ScriptError {
+    if (e.uncatchable()) {
+      throw e;
+    }
+    return new ErrorValue(e.getMessage(), e.span() == null ? tryAt.line() : e.span().line());
+  }
+
   /** An error leaving a compiled call of {@code function} at {@code callSite}. */
   static ScriptError leftCall(ScriptError e, String function, Span callSite) {
     e.addCall(function, callSite);

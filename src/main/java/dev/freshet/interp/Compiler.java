@@ -38,7 +38,7 @@ final class Compiler {
     for (FunctionDecl f : script.functions()) {
       functions.put(f, new UserFunction(f, resolution.frameSize(f)));
     }
-    Tier tier = new Tier(resolution, registry, functions);
+    Tier tier = new Tier(resolution, registry, functions, script);
     for (FunctionDecl f : script.functions()) {
       compiling = functions.get(f);
       compiling.tier = tier;
@@ -47,7 +47,7 @@ final class Compiler {
     compiling = null;
     Exec[] top = block(script.statements());
     return new Program(script, functionsInOrder(), top, resolution.frameSize(script),
-        resolution.topLevelSlots());
+        resolution.topLevelSlots(), tier);
   }
 
   private List<UserFunction> functionsInOrder() {

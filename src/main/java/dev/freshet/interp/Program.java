@@ -13,9 +13,11 @@ public final class Program {
   private final Exec[] topLevel;
   private final int frameSize;
   private final Map<String, Integer> topLevelSlots;
+  private final Tier tier;
 
   Program(Script script, List<UserFunction> functions, Exec[] topLevel, int frameSize,
-      Map<String, Integer> topLevelSlots) {
+      Map<String, Integer> topLevelSlots, Tier tier) {
+    this.tier = tier;
     this.script = script;
     this.functions = functions;
     this.topLevel = topLevel;
@@ -45,11 +47,23 @@ public final class Program {
    * were given when compiling). Returns the value of a top-level {@code return}, or null.
    */
   public Object run(Run run, List<Object> predefined) {
+    dev.freshet.compile.CompiledCode compiled = tier.topLevel(run);
+    if (compiled != null) {
+      Object[] slots = new Object[frameSize];
+      for (int i = 0; i < predefined.size(); i++) {
+        slots[i] = predefined.get(i);
+      }
+      return compiled.run(run, 0, slots);
+    }
     Frame frame = new Frame(frameSize, run);
     for (int i = 0; i < predefined.size(); i++) {
       frame.set(i, predefined.get(i));
     }
-    return runFrame(frame);
+    try {
+      return runFrame(frame);
+    } finally {
+      tier.ran(run);
+    }
   }
 
   /**

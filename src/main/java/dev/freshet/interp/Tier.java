@@ -1,6 +1,7 @@
 package dev.freshet.interp;
 
 import dev.freshet.ast.FunctionDecl;
+import dev.freshet.ast.Script;
 import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.check.Resolution;
 import dev.freshet.compile.CompiledCode;
@@ -21,11 +22,46 @@ final class Tier {
   private final Resolution resolution;
   private final BuiltinRegistry registry;
   private final Map<FunctionDecl, UserFunction> functions;
+  private final Script script;
+  /** The top level as bytecode once its runs have done enough work; published once, read by every run. */
+  private volatile CompiledCode topLevel;
+  private volatile boolean topLevelInterpreted;
+  /** Statements the interpreted runs of the top level executed, functions included (racy: only a threshold). */
+  private long statements;
 
-  Tier(Resolution resolution, BuiltinRegistry registry, Map<FunctionDecl, UserFunction> functions) {
+  Tier(Resolution resolution, BuiltinRegistry registry, Map<FunctionDecl, UserFunction> functions, Script script) {
     this.resolution = resolution;
     this.registry = registry;
     this.functions = functions;
+    this.script = script;
+  }
+
+  /**
+   * The compiled top level for this run, or null to interpret it. A top level runs once per run, so it proves hot
+   * by work rather than calls: it is compiled once its runs have executed {@code compileAfter × 100} statements in
+   * all (100,000 by default), for the runs after that; at the first run when every function is compiled at once.
+   */
+  CompiledCode topLevel(Run run) {
+    CompiledCode c = topLevel;
+    if (c == null && !topLevelInterpreted && run.compileAfter >= 0 && statements >= run.compileAfter * 100L) {
+      c = compileTopLevel();
+    }
+    return c;
+  }
+
+  /** Counts the statements an interpreted run executed. */
+  void ran(Run run) {
+    statements += run.statementsExecuted();
+  }
+
+  private synchronized CompiledCode compileTopLevel() {
+    if (topLevel == null && !topLevelInterpreted) {
+      CompiledCode c = FunctionCompiler.topLevel(script.statements(), resolution.frameSize(script), resolution,
+          registry, functions::get);
+      topLevelInterpreted = c == null;
+      topLevel = c;
+    }
+    return topLevel;
   }
 
   /** The compiled body of {@code f}, or null when it uses something the compiled tier does not support. */
