@@ -127,6 +127,15 @@ class BenchScriptsTest {
     return n < 2 ? n : javaFib(n - 1) + javaFib(n - 2);
   }
 
+  /** Issue 18's nested loop (TierBench), in the tree-walker and with the compiled tier. */
+  @Test
+  void nested() throws IOException {
+    assertEquals(333_332_833_333_500_000L, run(RAISED, "nested.dg", Map.of()).value());
+    dev.freshet.api.Engine eager = dev.freshet.api.Engine.builder().maxStatements(Long.MAX_VALUE).compileAfter(0)
+        .build();
+    assertEquals(333_332_833_333_500_000L, run(eager, "nested.dg", Map.of()).value());
+  }
+
   @Test
   void loop() throws IOException {
     List<Long> numbers = numbers(1_000_000, Long.MAX_VALUE);
