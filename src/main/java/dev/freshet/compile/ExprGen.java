@@ -34,8 +34,8 @@ abstract class ExprGen extends Gen {
   final String className;
   final String invokeDescriptor;
 
-  ExprGen(MethodVisitor mv, List<Object> constants, int firstFreeLocal, Unit unit) {
-    super(mv, constants, firstFreeLocal);
+  ExprGen(MethodVisitor mv, List<Object> constants, List<String> descriptors, int firstFreeLocal, Unit unit) {
+    super(mv, constants, descriptors, firstFreeLocal);
     this.resolution = unit.resolution();
     this.registry = unit.registry();
     this.callees = unit.callees();

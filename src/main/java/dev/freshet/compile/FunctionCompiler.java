@@ -22,7 +22,7 @@ import org.objectweb.asm.MethodVisitor;
  */
 public final class FunctionCompiler {
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-  private static final String NAME = "dev/freshet/compile/Compiled";
+  static final String NAME = "dev/freshet/compile/Compiled";
   private static final String BASE = "dev/freshet/compile/CompiledCode";
   /** Internal failures (bugs: the body was supported but its code would not load), kept for tests to see. */
   private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
@@ -141,12 +141,14 @@ public final class FunctionCompiler {
       mv.visitInsn(ACONST_NULL);
       mv.visitVarInsn(ASTORE, Gen.SLOT_BASE + slot);
     }
-    StmtGen gen = new StmtGen(mv, constants, Gen.SLOT_BASE + frameSize, unit);
+    List<String> descriptors = new ArrayList<>();
+    StmtGen gen = new StmtGen(mv, constants, descriptors, Gen.SLOT_BASE + frameSize, unit);
     gen.ropes = Appends.slots(body, unit.resolution());
     gen.block(body);
     mv.visitInsn(ACONST_NULL);
     gen.exit();
     gen.finish();
+    Gen.constantFields(cw, descriptors);
     cw.visitEnd();
     return cw.toByteArray();
   }

@@ -23,13 +23,15 @@ abstract class Gen {
   static final String HOST = "dev/freshet/compile/Host";
   static final String SPAN = "Ldev/freshet/source/Span;";
   static final String SCRIPT_ERROR = "dev/freshet/runtime/ScriptError";
-  private static final Handle CLASS_DATA_AT = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
-      "classDataAt", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;",
+  private static final Handle CLASS_DATA = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
+      "classData", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;",
       false);
 
   final MethodVisitor mv;
   /** The hidden class's data: every constant the code reads, by index. */
   final List<Object> constants;
+  /** The type descriptor of each constant's field. */
+  final List<String> descriptors;
   private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
   /**
    * Handlers are written after the code of the scope they belong to: the method's, or a {@code try} body's (inside
@@ -42,13 +44,18 @@ abstract class Gen {
   static final int SLOT_BASE = 2;
   private int nextLocal;
 
-  Gen(MethodVisitor mv, List<Object> constants, int firstFreeLocal) {
+  Gen(MethodVisitor mv, List<Object> constants, List<String> descriptors, int firstFreeLocal) {
     this.mv = mv;
     this.constants = constants;
+    this.descriptors = descriptors;
     this.nextLocal = firstFreeLocal;
   }
 
-  /** Pushes a constant object of the given type descriptor. */
+  /**
+   * Pushes a constant object of the given type descriptor: a static final field of the class, set from the class's
+   * data when it is initialised, so the JIT folds it (an ldc of a dynamic constant not yet resolved on a cold path
+   * made the JVM's compilers skip the whole method).
+   */
   void constant(Object value, String descriptor) {
     if (value == null) {
       mv.visitInsn(ACONST_NULL);
@@ -58,9 +65,32 @@ abstract class Gen {
     if (index == null) {
       index = constants.size();
       constants.add(value);
+      descriptors.add(descriptor);
       constantIndex.put(value, index);
     }
-    mv.visitLdcInsn(new ConstantDynamic("_", descriptor, CLASS_DATA_AT, index));
+    mv.visitFieldInsn(GETSTATIC, FunctionCompiler.NAME, "c" + index, descriptors.get(index));
+  }
+
+  /** Declares the constants' fields and the class initialiser that sets them from the class data. */
+  static void constantFields(org.objectweb.asm.ClassWriter cw, List<String> descriptors) {
+    for (int i = 0; i < descriptors.size(); i++) {
+      cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "c" + i, descriptors.get(i), null, null).visitEnd();
+    }
+    MethodVisitor init = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+    init.visitCode();
+    init.visitLdcInsn(new ConstantDynamic("_", "Ljava/util/List;", CLASS_DATA));
+    for (int i = 0; i < descriptors.size(); i++) {
+      init.visitInsn(DUP);
+      init.visitLdcInsn(i);
+      init.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "get", "(I)" + OBJ, true);
+      String d = descriptors.get(i);
+      init.visitTypeInsn(CHECKCAST, d.substring(1, d.length() - 1));
+      init.visitFieldInsn(PUTSTATIC, FunctionCompiler.NAME, "c" + i, d);
+    }
+    init.visitInsn(POP);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
   }
 
   void span(Span s) {

@@ -20,8 +20,8 @@ final class StmtGen extends ExprGen {
 
   private final Deque<Loop> loops = new ArrayDeque<>();
 
-  StmtGen(MethodVisitor mv, List<Object> constants, int firstFreeLocal, Unit unit) {
-    super(mv, constants, firstFreeLocal, unit);
+  StmtGen(MethodVisitor mv, List<Object> constants, List<String> descriptors, int firstFreeLocal, Unit unit) {
+    super(mv, constants, descriptors, firstFreeLocal, unit);
   }
 
   void block(List<Stmt> body) {

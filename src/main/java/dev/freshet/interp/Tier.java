@@ -26,6 +26,7 @@ final class Tier {
   /** The top level as bytecode once its runs have done enough work; published once, read by every run. */
   private volatile CompiledCode topLevel;
   private volatile boolean topLevelInterpreted;
+  private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
   /** Statements the interpreted runs of the top level executed, functions included (racy: only a threshold). */
   private long statements;
 
@@ -54,14 +55,16 @@ final class Tier {
     statements += run.statementsExecuted();
   }
 
-  private synchronized CompiledCode compileTopLevel() {
-    if (topLevel == null && !topLevelInterpreted) {
-      CompiledCode c = FunctionCompiler.topLevel(script.statements(), resolution.frameSize(script), resolution,
-          registry, functions::get);
-      topLevelInterpreted = c == null;
-      topLevel = c;
+  /** One thread compiles; the others interpret meanwhile (as for functions, see UserFunction). */
+  private CompiledCode compileTopLevel() {
+    if (!claimed.compareAndSet(false, true)) {
+      return topLevel;
     }
-    return topLevel;
+    CompiledCode c = FunctionCompiler.topLevel(script.statements(), resolution.frameSize(script), resolution,
+        registry, functions::get);
+    topLevelInterpreted = c == null;
+    topLevel = c;
+    return c;
   }
 
   /** The compiled body of {@code f}, or null when it uses something the compiled tier does not support. */

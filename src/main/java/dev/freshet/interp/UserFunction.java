@@ -21,6 +21,7 @@ final class UserFunction implements Callee {
   /** Calls counted towards the compile threshold; racy increments only make it a little late. */
   private int calls;
   private volatile boolean interpretedOnly;
+  private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
 
   UserFunction(FunctionDecl decl, int frameSize) {
     this.decl = decl;
@@ -82,15 +83,18 @@ final class UserFunction implements Callee {
     return c;
   }
 
-  private synchronized CompiledCode compile() {
-    if (compiled == null && !interpretedOnly) {
-      CompiledCode c = tier.compile(this);
-      if (c == null) {
-        interpretedOnly = true;
-      }
-      compiled = c;
+  /**
+   * One thread compiles; the others go on interpreting meanwhile rather than wait for it (16 threads sharing a script
+   * must not queue on a lock), and pick up the code once it is published.
+   */
+  private CompiledCode compile() {
+    if (!claimed.compareAndSet(false, true)) {
+      return compiled;
     }
-    return compiled;
+    CompiledCode c = tier.compile(this);
+    interpretedOnly = c == null;
+    compiled = c;
+    return c;
   }
 
   @Override
