@@ -18,13 +18,14 @@ class CassettesCommandTest {
   @TempDir
   Path dir;
 
-  /** samples/testing's cassettes, copied, with its test file. */
+  /** samples/testing's cassettes, copied, with its test file; recorded (clock.now) at 2026-11-29T10:15:02Z. */
   private ProjectDir sample() throws IOException {
     ProjectDir p = new ProjectDir(dir);
     Path from = Path.of("samples/testing");
     try (var files = Files.walk(from)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        p.file(from.relativize(f).toString(), Files.readString(f));
+        p.file(from.relativize(f).toString(), Files.readString(f)
+            .replaceAll("\"now\" : \"[^\"]+\"", "\"now\" : \"2026-11-29T15:45:02+05:30\""));
       }
     }
     return p;
