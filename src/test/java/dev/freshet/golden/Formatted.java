@@ -21,21 +21,38 @@ public final class Formatted {
 
   private Formatted() {}
 
-  /** The formatted script in a temporary copy of its folder's files; null for a script that does not parse. */
-  public static Path copy(Path script) throws IOException {
+  /** What a runner does with the formatted copy of a script. */
+  public interface Check {
+    void run(Path formatted) throws Exception;
+  }
+
+  /**
+   * Formats the script into a temporary copy of its folder's files and hands that copy to {@code check}; the copy is
+   * removed afterwards. A script that does not parse is a parse-error case: the formatter refuses it (FmtCommandTest)
+   * and there is nothing to run.
+   */
+  public static void roundTrip(Path script, Check check) throws Exception {
     String formatted;
     try {
       formatted = Formatter.format(script.getFileName().toString(), Files.readString(script, StandardCharsets.UTF_8));
     } catch (FormatException e) {
-      return null; // a parse-error case: the formatter refuses it (FmtCommandTest)
+      return;
     }
     Path copy = Files.createTempDirectory("freshet-fmt-roundtrip");
-    try (Stream<Path> files = Files.list(script.getParent())) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, copy.resolve(f.getFileName()));
+    try {
+      try (Stream<Path> files = Files.list(script.getParent())) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+        }
+      }
+      check.run(Files.writeString(copy.resolve(script.getFileName()), formatted, StandardCharsets.UTF_8));
+    } finally {
+      try (Stream<Path> left = Files.walk(copy)) {
+        for (Path f : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
       }
     }
-    return Files.writeString(copy.resolve(script.getFileName()), formatted, StandardCharsets.UTF_8);
   }
 
   /** The diagnostics of standard error without their positions. */

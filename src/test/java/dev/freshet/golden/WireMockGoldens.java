@@ -57,12 +57,8 @@ public record WireMockGoldens(Path root, WireMockServer server, Map<String, Stri
   public Stream<DynamicTest> formattedScripts() throws IOException {
     try (Stream<Path> files = Files.list(root)) {
       return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
-          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> {
-            Path copy = Formatted.copy(p);
-            if (copy != null) {
-              check(p, copy);
-            }
-          }));
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(),
+              () -> Formatted.roundTrip(p, copy -> check(p, copy))));
     }
   }
 

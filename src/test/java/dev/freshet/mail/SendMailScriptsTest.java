@@ -67,12 +67,8 @@ class SendMailScriptsTest {
   Stream<DynamicTest> formattedScripts() throws IOException {
     try (Stream<Path> files = Files.list(ROOT)) {
       return files.filter(p -> p.toString().endsWith(".dg")).sorted().toList().stream()
-          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(), () -> {
-            Path copy = Formatted.copy(p);
-            if (copy != null) {
-              check(p, copy);
-            }
-          }));
+          .map(p -> dynamicTest(p.getFileName().toString(), p.toUri(),
+              () -> Formatted.roundTrip(p, copy -> check(p, copy))));
     }
   }
 
