@@ -2,6 +2,7 @@ package dev.freshet.lsp;
 
 import dev.freshet.builtins.Builtin;
 import dev.freshet.builtins.SystemValue;
+import dev.freshet.parse.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +20,17 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * What may be written at the cursor: connection names inside {@code connection:}; after {@code zoho.} the tasks and
- * values under it; after another {@code .} the built-in methods; elsewhere keywords, the variables assigned so far in
- * the function (or top level), user functions, global built-ins and system values. Nothing in comments or text.
+ * What may be written at the cursor: connection names inside {@code connection:}; the keys of a task block where a
+ * key goes ({@code url}, {@code type}, … in {@code invokeurl [ ]}) and HTTP methods after {@code type:}; after
+ * {@code zoho.} the tasks and values under it; after another {@code .} the built-in methods; elsewhere keywords, the
+ * variables assigned so far in the function (or top level), user functions, global built-ins and system values.
+ * Nothing in comments or text.
  * The client filters as the user types, so every candidate is sent, each replacing the word before the cursor.
  */
 final class Completions {
   private static final Pattern CONNECTION = Pattern.compile("(?i)\\bconnection\\s*:\\s*(\"?)([\\w.-]*)$");
   private static final List<String> QUALIFIERS = List.of("zoho", "thisapp", "standalone");
+  private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   private final Builtins builtins;
   private final Supplier<List<String>> connections;
@@ -73,7 +77,19 @@ final class Completions {
       builtins.methods.values().forEach(b -> items.add(function(b, b.methodSignature(), CompletionItemKind.Method,
           range)));
     } else {
-      plain(doc.outline(), offset, lines.range(start, offset), items);
+      TaskSlot slot = TaskSlot.at(tokens, lines, start);
+      Range range = lines.range(start, offset);
+      if (slot != null && slot.key()) {
+        for (String key : Parser.taskKeys(slot.task())) {
+          items.add(item(key, CompletionItemKind.Property, slot.task().toLowerCase(Locale.ROOT) + " key", range,
+              key + ": "));
+        }
+        return new CompletionList(false, items);
+      }
+      if (slot != null && slot.valueOf().equalsIgnoreCase("type")) {
+        HTTP_METHODS.forEach(m -> sorted(items, "0", item(m, CompletionItemKind.EnumMember, "HTTP method", range, m)));
+      }
+      plain(doc.outline(), offset, range, items);
     }
     return new CompletionList(false, items);
   }

@@ -243,4 +243,14 @@ public final class Parser {
       throw new SyntaxError(new ArrayList<>(errors));
     }
   }
+
+  /** The keys a task block accepts ({@code invokeurl}, {@code sendmail}, {@code invokeapi}), for editors; else none. */
+  public static List<String> taskKeys(String task) {
+    return switch (task.toLowerCase(java.util.Locale.ROOT)) {
+      case "invokeurl" -> ExprBuilder.INVOKEURL_KEYS;
+      case "sendmail" -> ExprBuilder.SENDMAIL_KEYS;
+      case "invokeapi" -> ExprBuilder.INVOKEAPI_KEYS;
+      default -> List.of();
+    };
+  }
 }

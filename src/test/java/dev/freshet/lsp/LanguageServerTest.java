@@ -162,6 +162,24 @@ class LanguageServerTest {
   }
 
   @Test
+  void completesTaskKeysWhereAKeyGoesAndHttpMethodsAfterType() {
+    client.notify("textDocument/didOpen", open(URI, 1,
+        "r = invokeurl\n[\n\turl: \"https://example.com\"\n\tty\n];\nsendmail\n[\n\tfrom: zoho.adminuserid\n\t\n]\n"
+            + "x = invokeurl [ url: \"u\" type: G ];\n"));
+    JsonNode keys = client.result("textDocument/completion", position(URI, 3, 3)).get("items");
+    assertTrue(labels(keys).containsAll(List.of("url", "type", "parameters", "headers", "connection")),
+        labels(keys).toString());
+    assertFalse(labels(keys).contains("subject"), "sendmail's keys are not invokeurl's");
+    assertEquals("type: ", find(keys, "type").get("textEdit").get("newText").asText());
+    assertRange(find(keys, "type").get("textEdit").get("range"), 3, 1, 3, 3);
+    List<String> mail = labels(client.result("textDocument/completion", position(URI, 8, 1)));
+    assertTrue(mail.containsAll(List.of("to", "subject", "message", "reply to")), mail.toString());
+    List<String> methods = labels(client.result("textDocument/completion", position(URI, 10, 32)));
+    assertTrue(methods.containsAll(List.of("GET", "POST", "DELETE")), methods.toString());
+    assertFalse(methods.contains("parameters"), "a value goes after 'type:', not a key");
+  }
+
+  @Test
   void noCompletionInCommentsOrText() {
     client.notify("textDocument/didOpen", open(URI, 1, "// a comm\ninfo \"tex\";\n/* bl\n"));
     assertEquals(0, client.result("textDocument/completion", position(URI, 0, 8)).get("items").size());
