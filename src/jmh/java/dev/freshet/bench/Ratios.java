@@ -46,6 +46,7 @@ public final class Ratios {
   private static final List<Area> AREAS = List.of(
       new Area("fib", "FibBench", "fib.dg (fib(25), 242,785 calls)", 30),
       new Area("loop", "LoopBench", "loop.dg (sum of i*i, 1,000,000)", 30),
+      new Area("nested", "NestedLoopBench", "nested.dg (issue 18's nested loops, 1,000,000 steps)", 30),
       new Area("list", "ListBench", "list.dg (100,000 texts)", 5),
       new Area("map", "MapBench", "map.dg (50,000 keys)", 3),
       new Area("string", "StringBench", "string.dg (100,000 × 3 calls)", 3),
@@ -53,7 +54,7 @@ public final class Ratios {
   private static final double PARSE_TARGET = 200_000;
   private static final double THREADS_TARGET = 1.7;
   private static final String ALL =
-      "dev\\.freshet\\.bench\\.((Fib|Loop|List|Map|String|JsonItems|Parse)Bench\\.|ThreadsBench\\.(one|two))";
+      "dev\\.freshet\\.bench\\.((Fib|Loop|NestedLoop|List|Map|String|JsonItems|Parse)Bench\\.|ThreadsBench\\.(one|two))";
 
   public static void main(String[] args) throws Exception {
     CommandLineOptions cmd = new CommandLineOptions(args);

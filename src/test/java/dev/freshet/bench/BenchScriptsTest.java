@@ -147,6 +147,24 @@ class BenchScriptsTest {
     assertEquals(sum, run(RAISED, "loop.dg", Map.of("numbers", numbers)).value());
   }
 
+  /** Issue 18's nested loop in the tree-walker: Java's answer, and the statements it counts. */
+  @Test
+  void nestedLoop() throws IOException {
+    long s = 0;
+    for (long hi = 0; hi < 1000; hi++) {
+      for (long lo = 0; lo < 1000; lo++) {
+        long i = hi * 1000 + lo;
+        s = s + i * i;
+      }
+    }
+    assertEquals(333_332_833_333_500_000L, s);
+    Result r = run(RAISED, "nested.dg", Map.of());
+    assertEquals(s, r.value());
+    // a loop of n passes over a body of k statements counts n * (1 + k): its header once per pass. Two assignments,
+    // the digit loops 10 * (1 + 10 * (1 + 10 * (1 + 1))), s = 0, the sum 1,000 * (1 + 1,000 * (1 + 2)), the return
+    assertEquals(2 + 2_110 + 1 + 3_001_000 + 1, r.statementsExecuted());
+  }
+
   @Test
   void list() throws IOException {
     List<Long> numbers = numbers(100_000, Long.MAX_VALUE);
