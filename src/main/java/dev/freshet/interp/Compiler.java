@@ -83,12 +83,9 @@ final class Compiler {
       if (n instanceof OperatorNodes.Binary b && b.op() == Expr.BinaryOp.ADD) {
         parts.addFirst(b.right());
         n = b.left();
-      } else if (n instanceof OperatorNodes.BinaryConst b && b.op() == Expr.BinaryOp.ADD) {
-        parts.addFirst(b.rightNode());
-        n = b.left();
-      } else if (n instanceof OperatorNodes.LocalConst b && b.op() == Expr.BinaryOp.ADD) {
-        parts.addFirst(b.rightNode());
-        n = new ValueNodes.Local(b.slot(), b.span);
+      } else if (n instanceof Arith a && a.op() == Expr.BinaryOp.ADD) {
+        parts.addFirst(a.right());
+        n = a.left();
       } else {
         break;
       }
@@ -197,7 +194,8 @@ final class Compiler {
       return switch (b.op()) {
         case AND -> new OperatorNodes.And(left, right, span);
         case OR -> new OperatorNodes.Or(left, right, span);
-        default -> !(right instanceof ValueNodes.Const c && c.value() instanceof Long k)
+        default -> Arith.applies(b.op(), left, right) ? new Arith(b.op(), left, right, span)
+            : !(right instanceof ValueNodes.Const c && c.value() instanceof Long k)
             ? new OperatorNodes.Binary(b.op(), left, right, span)
             : left instanceof ValueNodes.Local l
             ? new OperatorNodes.LocalConst(b.op(), l.slot(), k, span)

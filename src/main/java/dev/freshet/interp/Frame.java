@@ -12,6 +12,9 @@ final class Frame {
   /** Nested function calls below the top level: 0 there. */
   final int depth;
   Object returned;
+  /** A value that is no NUMBER, met by {@link Node#evalNumber}, for its caller to take with {@link #escaped}. */
+  boolean escaping;
+  private Object escapedValue;
   private Object v0;
   private Object v1;
   private Object v2;
@@ -27,6 +30,19 @@ final class Frame {
     this.run = run;
     this.depth = depth;
     this.more = size > INLINE ? new Object[size - INLINE] : null;
+  }
+
+  void escape(Object v) {
+    escaping = true;
+    escapedValue = v;
+  }
+
+  /** The value {@link #escape} left, which the caller takes at once (so nothing that may throw runs in between). */
+  Object escaped() {
+    escaping = false;
+    Object v = escapedValue;
+    escapedValue = null;
+    return v;
   }
 
   Object get(int slot) {

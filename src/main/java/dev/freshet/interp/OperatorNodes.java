@@ -58,6 +58,8 @@ final class OperatorNodes {
         return Ops.addNumbers(x, y);
       } else if (op == BinaryOp.SUBTRACT) {
         return Ops.subtractNumbers(x, y);
+      } else if (op == BinaryOp.MULTIPLY) {
+        return Ops.multiplyNumbers(x, y);
       } else if (op == BinaryOp.LESS) {
         return x < y;
       } else if (op == BinaryOp.LESS_EQUAL) {
@@ -92,7 +94,7 @@ final class OperatorNodes {
     }
   }
 
-  /** {@code n - 1}, {@code i < 10}: the right operand is a NUMBER constant, so only the left is evaluated. */
+  /** {@code i < 10}: the right operand is a NUMBER constant, so only the left is evaluated. */
   static final class BinaryConst extends Node {
     private final BinaryOp op;
     private final Node left;
@@ -105,25 +107,13 @@ final class OperatorNodes {
       this.right = right;
     }
 
-    BinaryOp op() {
-      return op;
-    }
-
-    Node left() {
-      return left;
-    }
-
-    Node rightNode() {
-      return new ValueNodes.Const(right, span);
-    }
-
     @Override
     Object eval(Frame f) {
       return withConstant(op, left.eval(f), right, span);
     }
   }
 
-  /** {@code n - 1}, {@code i < count} with a variable on the left: the slot is read here, one call fewer. */
+  /** {@code n < 2} with a variable on the left: the slot is read here, one call fewer. */
   static final class LocalConst extends Node {
     private final BinaryOp op;
     private final int slot;
@@ -134,18 +124,6 @@ final class OperatorNodes {
       this.op = op;
       this.slot = slot;
       this.right = right;
-    }
-
-    BinaryOp op() {
-      return op;
-    }
-
-    int slot() {
-      return slot;
-    }
-
-    Node rightNode() {
-      return new ValueNodes.Const(right, span);
     }
 
     @Override

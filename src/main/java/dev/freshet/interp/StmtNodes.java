@@ -7,8 +7,6 @@ import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.runtime.Values;
 import dev.freshet.source.Span;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Compiled statements. */
 final class StmtNodes {
@@ -83,6 +81,11 @@ final class StmtNodes {
     int run(Frame f) {
       Object current = f.get(slot);
       if (parts.length == 1) {
+        if (current instanceof Long x) { // a running total: the part as a long, boxed only in the sum
+          long y = parts[0].evalNumber(f);
+          f.set(slot, f.escaping ? add(current, f.escaped(), operators[0]) : (Object) Ops.addNumbers(x, y));
+          return NORMAL;
+        }
         f.set(slot, add(current, parts[0].eval(f), operators[0]));
         return NORMAL;
       }
@@ -228,12 +231,12 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      List<Object> items = items(iterable.eval(f));
-      for (int i = 0; i < items.size(); i++) {
+      Object[] items = items(iterable.eval(f));
+      for (int i = 0; i < items.length; i++) {
         if (i > 0) {
           f.run.tick(span); // the header counts once per iteration; the first was counted by the block
         }
-        f.set(slot, index ? (Object) (long) i : items.get(i));
+        f.set(slot, index ? (Object) (long) i : items[i]);
         int done = runAll(body, f);
         if (done == BREAK) {
           return NORMAL;
@@ -245,16 +248,12 @@ final class StmtNodes {
       return NORMAL;
     }
 
-    private List<Object> items(Object v) {
+    private Object[] items(Object v) {
       if (v instanceof DelugeCollection c) {
-        return c.snapshot();
+        return c.snapshotArray();
       }
       if (v instanceof String s) {
-        List<Object> parts = new ArrayList<>();
-        if (!s.isEmpty()) {
-          parts.addAll(List.of(s.split(",", -1)));
-        }
-        return parts;
+        return s.isEmpty() ? new Object[0] : s.split(",", -1);
       }
       throw new ScriptError("for each needs a LIST, MAP or TEXT, got " + Ops.describe(v), iterable.span);
     }

@@ -24,6 +24,15 @@ final class ValueNodes {
       return value;
     }
 
+    @Override
+    long evalNumber(Frame f) {
+      if (value instanceof Long x) {
+        return x;
+      }
+      f.escape(value);
+      return 0;
+    }
+
     Object value() {
       return value;
     }
@@ -41,6 +50,11 @@ final class ValueNodes {
     Object eval(Frame f) {
       Object v = f.get(slot);
       return v instanceof TextBuffer b ? b.text() : v;
+    }
+
+    @Override
+    long evalNumber(Frame f) {
+      return Arith.number(f, slot);
     }
 
     int slot() {

@@ -145,6 +145,15 @@ public final class DelugeCollection {
     };
   }
 
+  /** {@link #snapshot} as an array, the cheapest copy to loop over. */
+  public Object[] snapshotArray() {
+    return switch (kind) {
+      case LIST -> items.toArray();
+      case MAP -> entries.keySet().toArray();
+      case UNDECIDED -> new Object[0];
+    };
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof DelugeCollection c)) {

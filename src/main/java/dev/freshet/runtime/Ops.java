@@ -61,12 +61,7 @@ public final class Ops {
 
   public static Object multiply(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
-      long hi = Math.multiplyHigh(x, y);
-      long lo = x * y;
-      if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-        return lo;
-      }
-      throw overflow(x + " * " + y);
+      return multiplyNumbers(x, y);
     }
     if (Values.isNumeric(a) && Values.isNumeric(b)) {
       return Values.toBigDecimal(a).multiply(Values.toBigDecimal(b));
@@ -74,15 +69,18 @@ public final class Ops {
     throw ScriptError.typeError("*", a, b);
   }
 
+  public static long multiplyNumbers(long x, long y) {
+    long hi = Math.multiplyHigh(x, y);
+    long lo = x * y;
+    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+      return lo;
+    }
+    throw overflow(x + " * " + y);
+  }
+
   public static Object divide(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
-      if (y == 0) {
-        throw new ScriptError("division by zero");
-      }
-      if (x == Long.MIN_VALUE && y == -1) {
-        throw overflow(x + " / " + y);
-      }
-      return x / y;
+      return divideNumbers(x, y);
     }
     if (Values.isNumeric(a) && Values.isNumeric(b)) {
       BigDecimal divisor = Values.toBigDecimal(b);
@@ -96,10 +94,7 @@ public final class Ops {
 
   public static Object remainder(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
-      if (y == 0) {
-        throw new ScriptError("division by zero");
-      }
-      return y == -1 ? 0L : x % y;
+      return remainderNumbers(x, y);
     }
     if (Values.isNumeric(a) && Values.isNumeric(b)) {
       BigDecimal divisor = Values.toBigDecimal(b);
@@ -109,6 +104,23 @@ public final class Ops {
       return Values.toBigDecimal(a).remainder(divisor);
     }
     throw ScriptError.typeError("%", a, b);
+  }
+
+  public static long divideNumbers(long x, long y) {
+    if (y == 0) {
+      throw new ScriptError("division by zero");
+    }
+    if (x == Long.MIN_VALUE && y == -1) {
+      throw overflow(x + " / " + y);
+    }
+    return x / y;
+  }
+
+  public static long remainderNumbers(long x, long y) {
+    if (y == 0) {
+      throw new ScriptError("division by zero");
+    }
+    return y == -1 ? 0L : x % y;
   }
 
   public static Object negate(Object a) {

@@ -1,0 +1,136 @@
+package dev.freshet.interp;
+
+import dev.freshet.ast.Expr.BinaryOp;
+import dev.freshet.runtime.Ops;
+import dev.freshet.runtime.ScriptError;
+import dev.freshet.source.Span;
+
+/**
+ * {@code + - * / %}. NUMBER operands travel as {@code long}s ({@link Node#evalNumber}), so in {@code hi * 1000 + lo}
+ * only the sum is boxed; a variable or a NUMBER constant operand is read here, without a call. Any other operand
+ * (TEXT, DECIMAL, a date…) goes through the general rules ({@link OperatorNodes.Binary#apply}), as before: the same
+ * order of evaluation, the same results and errors, which point at the operator.
+ */
+final class Arith extends Node {
+  /** An operand that is neither a variable (a slot, 0 or more) nor a NUMBER constant is evaluated as a node. */
+  private static final int NODE = -1;
+  private static final int CONSTANT = -2;
+
+  private final BinaryOp op;
+  private final Node left;
+  private final Node right;
+  private final int leftSlot;
+  private final int rightSlot;
+  private final long leftConstant;
+  private final long rightConstant;
+
+  Arith(BinaryOp op, Node left, Node right, Span span) {
+    super(span);
+    this.op = op;
+    this.left = left;
+    this.right = right;
+    this.leftSlot = kind(left);
+    this.rightSlot = kind(right);
+    this.leftConstant = leftSlot == CONSTANT ? (Long) ((ValueNodes.Const) left).value() : 0;
+    this.rightConstant = rightSlot == CONSTANT ? (Long) ((ValueNodes.Const) right).value() : 0;
+  }
+
+  /** Whether {@code op} is arithmetic and neither operand a constant of another type (those stay general). */
+  static boolean applies(BinaryOp op, Node left, Node right) {
+    boolean arithmetic = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY
+        || op == BinaryOp.DIVIDE || op == BinaryOp.REMAINDER;
+    return arithmetic && !otherConstant(left) && !otherConstant(right);
+  }
+
+  private static boolean otherConstant(Node n) {
+    return n instanceof ValueNodes.Const c && !(c.value() instanceof Long);
+  }
+
+  private static int kind(Node n) {
+    if (n instanceof ValueNodes.Local l) {
+      return l.slot();
+    }
+    return n instanceof ValueNodes.Const ? CONSTANT : NODE;
+  }
+
+  BinaryOp op() {
+    return op;
+  }
+
+  Node left() {
+    return left;
+  }
+
+  Node right() {
+    return right;
+  }
+
+  @Override
+  Object eval(Frame f) {
+    long r = evalNumber(f);
+    return f.escaping ? f.escaped() : (Object) r;
+  }
+
+  @Override
+  long evalNumber(Frame f) {
+    long x = operand(f, left, leftSlot, leftConstant);
+    if (f.escaping) {
+      return general(f, f.escaped(), right.eval(f));
+    }
+    long y = operand(f, right, rightSlot, rightConstant);
+    if (f.escaping) {
+      return general(f, x, f.escaped());
+    }
+    try {
+      return numbers(x, y);
+    } catch (ScriptError e) {
+      throw e.at(span);
+    }
+  }
+
+  private static long operand(Frame f, Node n, int slot, long constant) {
+    if (slot >= 0) {
+      return number(f, slot);
+    }
+    return slot == CONSTANT ? constant : n.evalNumber(f);
+  }
+
+  /** A variable's value as a NUMBER's long, or handed over through the frame ({@link Node#evalNumber}). */
+  static long number(Frame f, int slot) {
+    Object v = f.get(slot);
+    if (v instanceof Long x) {
+      return x;
+    }
+    f.escape(TextBuffer.read(v));
+    return 0;
+  }
+
+  /** Identity tests, not a switch: javac's switch on another class's enum reads a lookup table first. */
+  private long numbers(long x, long y) {
+    if (op == BinaryOp.ADD) {
+      return Ops.addNumbers(x, y);
+    } else if (op == BinaryOp.SUBTRACT) {
+      return Ops.subtractNumbers(x, y);
+    } else if (op == BinaryOp.MULTIPLY) {
+      return Ops.multiplyNumbers(x, y);
+    } else if (op == BinaryOp.DIVIDE) {
+      return Ops.divideNumbers(x, y);
+    }
+    return Ops.remainderNumbers(x, y);
+  }
+
+  /** An operand that is no NUMBER: the general rules; a result that is no NUMBER is handed over as well. */
+  private long general(Frame f, Object a, Object b) {
+    Object r;
+    try {
+      r = OperatorNodes.Binary.apply(op, a, b);
+    } catch (ScriptError e) {
+      throw e.at(span);
+    }
+    if (r instanceof Long x) {
+      return x;
+    }
+    f.escape(r);
+    return 0;
+  }
+}
