@@ -71,13 +71,17 @@ final class Arith extends Node {
     return f.escaping ? f.escaped() : (Object) r;
   }
 
+  /**
+   * The operands are read here rather than by a shared helper: every Java call level counts against the JIT's
+   * inlining depth, which a recursive user function's chain of nodes uses up quickly.
+   */
   @Override
   long evalNumber(Frame f) {
-    long x = operand(f, left, leftSlot, leftConstant);
+    long x = leftSlot >= 0 ? number(f, leftSlot) : leftSlot == CONSTANT ? leftConstant : left.evalNumber(f);
     if (f.escaping) {
       return general(f, f.escaped(), right.eval(f));
     }
-    long y = operand(f, right, rightSlot, rightConstant);
+    long y = rightSlot >= 0 ? number(f, rightSlot) : rightSlot == CONSTANT ? rightConstant : right.evalNumber(f);
     if (f.escaping) {
       return general(f, x, f.escaped());
     }
@@ -86,13 +90,6 @@ final class Arith extends Node {
     } catch (ScriptError e) {
       throw e.at(span);
     }
-  }
-
-  private static long operand(Frame f, Node n, int slot, long constant) {
-    if (slot >= 0) {
-      return number(f, slot);
-    }
-    return slot == CONSTANT ? constant : n.evalNumber(f);
   }
 
   /** A variable's value as a NUMBER's long, or handed over through the frame ({@link Node#evalNumber}). */
