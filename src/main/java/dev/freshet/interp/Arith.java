@@ -11,20 +11,25 @@ import dev.freshet.source.Span;
  * (TEXT, DECIMAL, a date…) goes through the general rules ({@link OperatorNodes.Binary#apply}), as before: the same
  * order of evaluation, the same results and errors, which point at the operator.
  */
-final class Arith extends Node {
+abstract class Arith extends Node {
   /** An operand that is neither a variable (a slot, 0 or more) nor a NUMBER constant is evaluated as a node. */
   private static final int NODE = -1;
   private static final int CONSTANT = -2;
 
-  private final BinaryOp op;
-  private final Node left;
-  private final Node right;
-  private final int leftSlot;
-  private final int rightSlot;
-  private final long leftConstant;
-  private final long rightConstant;
+  final BinaryOp op;
+  final Node left;
+  final Node right;
+  final int leftSlot;
+  final int rightSlot;
+  final long leftConstant;
+  final long rightConstant;
 
-  Arith(BinaryOp op, Node left, Node right, Span span) {
+  /** A {@link Leaf} when both operands are variables or constants, else a {@link Tree}. */
+  static Arith of(BinaryOp op, Node left, Node right, Span span) {
+    return kind(left) == NODE || kind(right) == NODE ? new Tree(op, left, right, span) : new Leaf(op, left, right, span);
+  }
+
+  private Arith(BinaryOp op, Node left, Node right, Span span) {
     super(span);
     this.op = op;
     this.left = left;
@@ -66,25 +71,59 @@ final class Arith extends Node {
   }
 
   @Override
-  Object eval(Frame f) {
+  final Object eval(Frame f) {
     long r = evalNumber(f);
     return f.escaping ? f.escaped() : (Object) r;
   }
 
   /**
-   * The operands are read here rather than by a shared helper: every Java call level counts against the JIT's
-   * inlining depth, which a recursive user function's chain of nodes uses up quickly.
+   * An operator with an operand that is itself evaluated (another operator, a call…). The operands are read here
+   * rather than by a shared helper: every Java call level counts against the JIT's inlining depth, which a recursive
+   * user function's chain of nodes uses up quickly.
    */
-  @Override
-  long evalNumber(Frame f) {
-    long x = leftSlot >= 0 ? number(f, leftSlot) : leftSlot == CONSTANT ? leftConstant : left.evalNumber(f);
-    if (f.escaping) {
-      return general(f, f.escaped(), right.eval(f));
+  static final class Tree extends Arith {
+    Tree(BinaryOp op, Node left, Node right, Span span) {
+      super(op, left, right, span);
     }
-    long y = rightSlot >= 0 ? number(f, rightSlot) : rightSlot == CONSTANT ? rightConstant : right.evalNumber(f);
-    if (f.escaping) {
-      return general(f, x, f.escaped());
+
+    @Override
+    long evalNumber(Frame f) {
+      long x = leftSlot >= 0 ? number(f, leftSlot) : leftSlot == CONSTANT ? leftConstant : left.evalNumber(f);
+      if (f.escaping) {
+        return general(f, f.escaped(), right.eval(f));
+      }
+      long y = rightSlot >= 0 ? number(f, rightSlot) : rightSlot == CONSTANT ? rightConstant : right.evalNumber(f);
+      if (f.escaping) {
+        return general(f, x, f.escaped());
+      }
+      return numbersAt(x, y);
     }
+  }
+
+  /**
+   * {@code i * i}, {@code hi * 1000}: both operands variables or constants. Apart from {@link Tree} so that its
+   * compiled code stays small (no nested operator inlined into it), which lets the JIT inline it into its callers.
+   */
+  static final class Leaf extends Arith {
+    Leaf(BinaryOp op, Node left, Node right, Span span) {
+      super(op, left, right, span);
+    }
+
+    @Override
+    long evalNumber(Frame f) {
+      long x = leftSlot >= 0 ? number(f, leftSlot) : leftConstant;
+      if (f.escaping) {
+        return general(f, f.escaped(), right.eval(f));
+      }
+      long y = rightSlot >= 0 ? number(f, rightSlot) : rightConstant;
+      if (f.escaping) {
+        return general(f, x, f.escaped());
+      }
+      return numbersAt(x, y);
+    }
+  }
+
+  final long numbersAt(long x, long y) {
     try {
       return numbers(x, y);
     } catch (ScriptError e) {
@@ -117,7 +156,7 @@ final class Arith extends Node {
   }
 
   /** An operand that is no NUMBER: the general rules; a result that is no NUMBER is handed over as well. */
-  private long general(Frame f, Object a, Object b) {
+  final long general(Frame f, Object a, Object b) {
     Object r;
     try {
       r = OperatorNodes.Binary.apply(op, a, b);

@@ -48,14 +48,11 @@ final class UserFunction implements Callee {
   /** A call from a script: the arguments are evaluated straight into the new frame's slots. */
   Object call(Frame caller, Node[] args, Span callSite) {
     Run run = caller.run;
-    CompiledCode c = compiled(run);
-    if (c != null) {
-      int depth = run.enter(caller.depth, callSite);
-      Object[] values = new Object[paramTypes.length];
-      for (int i = 0; i < args.length; i++) {
-        values[i] = parameter(i, args[i].eval(caller));
+    if (compiled != null || (tier != null && run.compileAfter >= 0 && !interpretedOnly)) {
+      CompiledCode c = compiled(run);
+      if (c != null) {
+        return callCompiled(c, caller, args, callSite);
       }
-      return compiledBody(c, run, depth, values, callSite);
     }
     Frame frame = new Frame(frameSize, run, run.enter(caller.depth, callSite));
     int n = args.length; // unrolled for the slots kept in fields: a loop cost more than one argument
@@ -80,6 +77,17 @@ final class UserFunction implements Callee {
       }
       throw e;
     }
+  }
+
+  /** Apart from {@link #call}, whose interpreted path stays small enough for the JIT to inline. */
+  private Object callCompiled(CompiledCode c, Frame caller, Node[] args, Span callSite) {
+    Run run = caller.run;
+    int depth = run.enter(caller.depth, callSite);
+    Object[] values = new Object[paramTypes.length];
+    for (int i = 0; i < args.length; i++) {
+      values[i] = parameter(i, args[i].eval(caller));
+    }
+    return compiledBody(c, run, depth, values, callSite);
   }
 
   /** The compiled code once this function is hot under the run's policy; null while it runs interpreted. */
