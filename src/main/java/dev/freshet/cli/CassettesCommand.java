@@ -22,9 +22,16 @@ final class CassettesCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The project's cassettes, or a usage error for a freshet.json that cannot be used. */
-  static Cassettes cassettes(Terminal terminal) {
-    return new Cassettes(Project.at(terminal.directory(), List.of()), TestConfig.read(terminal.directory()));
+  /** Runs {@code action} on the project's cassettes; a freshet.json that cannot be used is a usage error. */
+  static int withCassettes(Terminal terminal, java.util.function.ToIntFunction<Cassettes> action) {
+    Cassettes all;
+    try {
+      all = new Cassettes(Project.at(terminal.directory(), List.of()), TestConfig.read(terminal.directory()));
+    } catch (IllegalArgumentException e) {
+      terminal.err().println("freshet cassettes: " + e.getMessage());
+      return Main.USAGE;
+    }
+    return action.applyAsInt(all);
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -44,16 +51,11 @@ final class CassettesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Cassettes all;
-      try {
-        all = cassettes(terminal);
-      } catch (IllegalArgumentException e) {
-        terminal.err().println("freshet cassettes: " + e.getMessage());
-        return Main.USAGE;
-      }
-      all.list().stream().filter(e -> (!stale || e.stale()) && (!unused || e.unused()))
-          .forEach(e -> terminal.out().println(e));
-      return Main.OK;
+      return withCassettes(terminal, all -> {
+        all.list().stream().filter(e -> (!stale || e.stale()) && (!unused || e.unused()))
+            .forEach(e -> terminal.out().println(e));
+        return Main.OK;
+      });
     }
   }
 
@@ -70,19 +72,14 @@ final class CassettesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Cassettes all;
-      try {
-        all = cassettes(terminal);
-      } catch (IllegalArgumentException e) {
-        terminal.err().println("freshet cassettes: " + e.getMessage());
-        return Main.USAGE;
-      }
-      Cassettes.Scan scan = all.scan(terminal.env()::get);
-      scan.findings().forEach(terminal.out()::println);
-      int leaks = scan.leaks();
-      terminal.out().println(all.size() + " cassette" + (all.size() == 1 ? "" : "s") + " scanned: "
-          + (leaks == 0 ? "no secret found" : leaks + " leak" + (leaks == 1 ? "" : "s")));
-      return leaks > 0 ? TestCommand.FAILED : Main.OK;
+      return withCassettes(terminal, all -> {
+        Cassettes.Scan scan = all.scan(terminal.env()::get);
+        scan.findings().forEach(terminal.out()::println);
+        int leaks = scan.leaks();
+        terminal.out().println(all.size() + " cassette" + (all.size() == 1 ? "" : "s") + " scanned: "
+            + (leaks == 0 ? "no secret found" : leaks + " leak" + (leaks == 1 ? "" : "s")));
+        return leaks > 0 ? TestCommand.FAILED : Main.OK;
+      });
     }
   }
 }
