@@ -100,6 +100,8 @@ abstract class ExprGen extends Gen {
       integer(u.op() == Expr.UnaryOp.PLUS ? 1 : 0);
       span(span);
       support("negate", "(" + OBJ + "Z" + SPAN + ")" + OBJ);
+    } else if (Fused.applies(e, this)) {
+      Fused.emit(this, e);
     } else if (e instanceof Expr.Binary b && arithmetic(b.op()) != null) {
       expr(b.left());
       expr(b.right());

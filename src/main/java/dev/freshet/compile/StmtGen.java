@@ -157,6 +157,9 @@ final class StmtGen extends ExprGen {
         support("append", appendDescriptor);
       }
       mv.visitLabel(done);
+    } else if (Fused.appliesToPart(chain.parts().get(0), this)) {
+      mv.visitInsn(POP); // the fused form reads the variable itself, after the part's variables
+      Fused.emitAppend(this, slot, chain.parts().get(0), chain.operators().get(0));
     } else {
       expr(chain.parts().get(0));
       span(chain.operators().get(0));

@@ -42,6 +42,32 @@ final class Support {
     }
   }
 
+  /** NUMBER + NUMBER on longs: the tree-walker's overflow error at {@code at}. */
+  static long addExact(long x, long y, Span at) {
+    try {
+      return Ops.addNumbers(x, y);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static long subtractExact(long x, long y, Span at) {
+    try {
+      return Ops.subtractNumbers(x, y);
+    } catch (ScriptError e) {
+      throw e.at(at);
+    }
+  }
+
+  static long multiplyExact(long x, long y, Span at) {
+    long hi = Math.multiplyHigh(x, y);
+    long lo = x * y;
+    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+      return lo;
+    }
+    return (Long) multiply(x, y, at); // throws the overflow error, worded by Ops
+  }
+
   static Object divide(Object a, Object b, Span at) {
     try {
       return Ops.divide(a, b);

@@ -47,6 +47,18 @@ class CompiledTierTest {
   }
 
   @Test
+  void arithmeticOnLongsOverflowsAtTheSameOperatorAsBoxedArithmetic() {
+    String sum = "s = 0;\nfor each x in l\n{\n\ts = s + x * 100 - 1;\n}\nreturn s;";
+    for (String l : new String[] {"{1, 2, 3}", "{1, 2.5, 3}", "{\"a\", 2}", "{92233720368547758}",
+        "{92233720368547757, 92233720368547757}"}) {
+      String script = "l = " + l + ";\n" + sum;
+      assertEquals(Tiers.outcome(false, script), Tiers.outcome(true, script), script);
+    }
+    same("l = {922337203685477581};\n" + sum, "!! RunException: t.dg:5:12: runtime error: NUMBER overflow:"
+        + " 922337203685477581 * 100 does not fit in 64 bits\n\ts = s + x * 100 - 1;\n\t          ^\n");
+  }
+
+  @Test
   void decimalArithmeticKeepsItsRules() {
     same("decimal f(decimal a, int b)\n{\n\treturn a / b + 0.10 - b % 3;\n}\ninfo f(1.0, 3);\ninfo f(10, 7);\n"
         + "return f(\"2.5\", 2);", "0.4333333333333333\n0.528571428571429\n=> -0.65 in 6 statements");
