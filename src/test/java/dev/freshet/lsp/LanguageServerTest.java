@@ -90,9 +90,16 @@ class LanguageServerTest {
     assertEquals(1, diags.get(0).get("severity").asInt());
     assertRange(diags.get(0).get("range"), 0, 9, 0, 10);
 
+    // a missing ';' is reported after the statement: the range is its last token
     client.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", URI, "version", 4),
+        "contentChanges", List.of(Map.of("text", "x = 10\ninfo x;\n"))));
+    diags = client.diagnostics(URI, 4);
+    assertEquals("missing ';' after this statement", diags.get(0).get("message").asText());
+    assertRange(diags.get(0).get("range"), 0, 4, 0, 6);
+
+    client.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", URI, "version", 5),
         "contentChanges", List.of(Map.of("text", SAMPLE))));
-    assertEquals(0, client.diagnostics(URI, 4).size());
+    assertEquals(0, client.diagnostics(URI, 5).size());
   }
 
   @Test
