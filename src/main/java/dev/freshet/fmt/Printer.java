@@ -9,8 +9,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Walks the parse tree and hands every token to the {@link Layout} in Zoho's editor layout: one statement per line,
- * braces and task brackets on their own lines, a function's body at the function's own level (as Zoho's editor
- * shows it), nested blocks one tab deeper. Tokens are written exactly as spelt in the source.
+ * braces and task brackets on their own lines, every block (a function's body too, as Creator's editor shows it)
+ * one tab deeper. Tokens are written exactly as spelt in the source.
  */
 final class Printer {
   private final Layout out;
@@ -43,7 +43,7 @@ final class Printer {
     if (node instanceof TerminalNode terminal) {
       terminal(terminal);
     } else if (node instanceof DelugeParser.BlockContext block) {
-      block(block, node.getParent() instanceof DelugeParser.FunctionDefContext ? level : level + 1);
+      block(block, level + 1);
     } else if (node instanceof DelugeParser.TaskParamContext || node instanceof DelugeParser.FieldValueContext) {
       item((ParserRuleContext) node, level + 1);
     } else {
