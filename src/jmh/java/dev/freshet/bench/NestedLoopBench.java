@@ -45,6 +45,11 @@ public class NestedLoopBench {
 
   @Benchmark
   public long java() {
+    return inJava(digits);
+  }
+
+  /** The workload in Java as a host would write it: boxed lists, long arithmetic (TierBench's baseline too). */
+  static long inJava(List<Long> digits) {
     List<Long> thousand = new ArrayList<>();
     for (long a : digits) {
       for (long b : digits) {

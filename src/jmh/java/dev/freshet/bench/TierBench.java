@@ -3,7 +3,6 @@ package dev.freshet.bench;
 import dev.freshet.api.Engine;
 import dev.freshet.api.Script;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,21 +86,6 @@ public class TierBench {
   /** The workload in Java as a host would write it: boxed lists, long arithmetic. */
   @Benchmark
   public long nestedJava() {
-    List<Long> thousand = new ArrayList<>();
-    for (Long a : digits) {
-      for (Long b : digits) {
-        for (Long c : digits) {
-          thousand.add(a * 100 + b * 10 + c);
-        }
-      }
-    }
-    long s = 0;
-    for (Long hi : thousand) {
-      for (Long lo : thousand) {
-        long i = hi * 1000 + lo;
-        s = s + i * i;
-      }
-    }
-    return s;
+    return NestedLoopBench.inJava(digits);
   }
 }
