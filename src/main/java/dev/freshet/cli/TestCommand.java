@@ -82,6 +82,10 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--discard-on-failure", description = "A failing test writes no cassette (by default it does).")
   boolean discardOnFailure;
 
+  @Option(names = "--no-compile", description = "Run every function in the interpreter: never compile hot ones to"
+      + " JVM bytecode.")
+  boolean noCompile;
+
   @Option(names = "--record-timing", description = "Save each recorded call's elapsed_ms in the cassette.")
   boolean recordTiming;
 
@@ -132,7 +136,7 @@ final class TestCommand implements Callable<Integer> {
             return ConnectionsCommand.registry(terminal, store);
           }
         }, mode, record != null || inCi, config, terminal.env()::get,
-        new TestRunner.Flags(readOnly, discardOnFailure, recordTiming)));
+        new TestRunner.Flags(readOnly, discardOnFailure, recordTiming, noCompile)));
     TestSuite suite;
     try {
       suite = TestSuite.select(project, runner, paths, only, tags);

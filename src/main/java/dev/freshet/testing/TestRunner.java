@@ -42,7 +42,12 @@ public final class TestRunner {
    * {@code readOnly}: refuse POST, PUT, PATCH and DELETE that would go to the network; {@code discardOnFailure}:
    * a failing test writes no cassette; {@code recordTiming}: note each recorded call's {@code elapsed_ms}.
    */
-  public record Flags(boolean readOnly, boolean discardOnFailure, boolean recordTiming) {}
+  public record Flags(boolean readOnly, boolean discardOnFailure, boolean recordTiming, boolean noCompile) {
+    /** The flags without --no-compile. */
+    public Flags(boolean readOnly, boolean discardOnFailure, boolean recordTiming) {
+      this(readOnly, discardOnFailure, recordTiming, false);
+    }
+  }
 
   /** The version written into cassettes. */
   static final String RECORDED_WITH = "freshet " + version();
@@ -194,6 +199,9 @@ public final class TestRunner {
     Engine.Builder b = Engine.builder().output(context::info).clock(clock).zone(clock.getZone()).seed(seed)
         .mail(context.outbox()).notices(context::info);
     b.http(options.http());
+    if (options.flags().noCompile()) {
+      b.compile(false);
+    }
     if (transport != null) {
       b.transport(transport);
     }
