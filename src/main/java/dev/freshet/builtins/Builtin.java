@@ -120,6 +120,9 @@ public record Builtin(String name, List<Param> params, boolean varargs, String r
     String first = params.get(0).name();
     rest = rest.startsWith(first + ", ") ? rest.substring(first.length() + 2)
         : rest.startsWith("[" + first + ", ") ? "[" + rest.substring(first.length() + 3) : rest.substring(first.length());
+    if (rest.startsWith("[, ")) { // the receiver was followed by optional parameters: f(value[, a]) reads value.f([a])
+      rest = "[" + rest.substring(3);
+    }
     return first + "." + name + "(" + rest;
   }
 

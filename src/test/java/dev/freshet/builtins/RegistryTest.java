@@ -114,4 +114,16 @@ class RegistryTest {
     Fixture.fails("length() cannot be called on LIST; it applies to TEXT", () -> Fixture.on(Fixture.list("a"), "length"));
     Fixture.fails("subString does not take 0 arguments", () -> Fixture.on("abc", "subString"));
   }
+
+  /** A method form reads as it is called: the receiver before the dot, optional parameters without a stray comma. */
+  @Test
+  void methodSignaturesHaveNoStrayComma() {
+    assertTrue(R.lookup("toString").stream().map(Builtin::methodSignature)
+        .anyMatch("value.toString([pattern[, timeZone]])"::equals), () -> R.lookup("toString").toString());
+    for (String name : DOCUMENTED) {
+      for (Builtin b : R.lookup(name)) {
+        assertFalse(b.methodSignature().contains("([, "), b.methodSignature());
+      }
+    }
+  }
 }
