@@ -37,6 +37,9 @@ final class CassetteTransport implements HttpTransport {
   final List<String> drift = new ArrayList<>();
   boolean breakingDrift;
   int replayedCount;
+  /** Calls sent to the network without being recorded ({@code live}, {@code check}), and calls a stub answered. */
+  int liveCount;
+  int stubbedCount;
 
   CassetteTransport(RecordMode mode, Cassette existing, HttpTransport live, TestContext context, Redactor redactor,
       Matching matching, boolean allowRepeats, Miss miss, Stubs stubs, TestRunner.Flags flags) {
@@ -70,10 +73,12 @@ final class CassetteTransport implements HttpTransport {
     redactor.redact(request);
     HttpReply stubbed = stubs.answer(call);
     if (stubbed != null) {
+      stubbedCount++;
       return note(request, call.connection(), stubbed);
     }
     Matching.Key key = matching.key(request, call.connection());
     if (mode == RecordMode.LIVE) {
+      liveCount++;
       return note(request, call.connection(), live(call, request));
     }
     if (replaying()) {
@@ -93,6 +98,7 @@ final class CassetteTransport implements HttpTransport {
         throw miss.missing(request);
       }
       HttpReply reply = live(call, request);
+      liveCount++;
       check(key, request, reply);
       return note(request, call.connection(), reply);
     }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * JUnit XML for CI servers, written to {@code --junit-path}: a testsuite per file, {@code classname} the file path;
  * assertion failures are {@code <failure>}, runtime errors and cassette misses {@code <error>}, skips
- * {@code <skipped>}, info lines {@code <system-out>}.
+ * {@code <skipped>}, info lines {@code <system-out>},
+ * the cassette and the HTTP summary as properties.
  */
 public final class JUnitReporter implements Reporter {
   private final Path file;
@@ -42,9 +43,13 @@ public final class JUnitReporter implements Reporter {
         x.append("    <testcase classname=\"").append(esc(r.file())).append("\" name=\"").append(esc(r.name()))
             .append("\" file=\"").append(esc(r.file())).append("\" line=\"").append(r.line()).append("\" time=\"")
             .append(seconds(r.millis())).append("\">\n");
-        if (r.cassette() != null) {
-          x.append("      <properties>\n        <property name=\"cassette\" value=\"").append(esc(r.cassette()))
-              .append("\"/>\n      </properties>\n");
+        if (r.cassette() != null || r.http().any()) {
+          x.append("      <properties>\n");
+          if (r.cassette() != null) {
+            x.append("        <property name=\"cassette\" value=\"").append(esc(r.cassette())).append("\"/>\n");
+          }
+          x.append("        <property name=\"http\" value=\"").append(esc(r.http().summary() + ", mode "
+              + r.http().mode())).append("\"/>\n      </properties>\n");
         }
         switch (r.status()) {
           case FAILED -> x.append("      <failure type=\"AssertionFailed\" message=\"").append(esc(firstLine(r)))

@@ -26,6 +26,11 @@ public final class JsonReporter implements Reporter {
           .put("ms", r.millis()).put("message", r.message()).put("cassette", r.cassette());
       r.info().forEach(e.putArray("info")::add);
       r.notes().forEach(e.putArray("notes")::add);
+      TestResult.Http h = r.http();
+      if (h.any()) {
+        e.putObject("http").put("replayed", h.replayed()).put("recorded", h.recorded()).put("live", h.live())
+            .put("stubbed", h.stubbed()).put("unused", h.unused()).put("mode", h.mode());
+      }
       if (r.stale() != null) {
         e.putObject("stale").put("recorded_at", r.stale().recordedAt().toString())
             .put("max_age", TestConfig.show(r.stale().maxAge()));

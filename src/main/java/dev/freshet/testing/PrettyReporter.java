@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ✓ / ✗ / ↷ per test, the failures in full at the end, then {@code N passed, N failed, N skipped}. */
+/** ✓ / ✗ / ↷ per test, the failures in full at the end, then the HTTP summary
+ * (replayed, recorded, live, unused), then {@code N passed, N failed, N skipped}. */
 public final class PrettyReporter implements Reporter {
   private final PrintStream out;
 
@@ -74,6 +75,11 @@ public final class PrettyReporter implements Reporter {
       out.println();
       out.println("stale cassettes (older than their max age; re-record with --record=rewrite), oldest first:");
       stale.forEach(r -> out.println("  " + Reporter.staleLine(r)));
+    }
+    TestResult.Http http = TestResult.Http.total(all);
+    if (http.any()) {
+      out.println();
+      out.println("HTTP: " + http.summary());
     }
     out.println();
     out.println(Reporter.counts(all));

@@ -42,6 +42,8 @@ final class Recording {
   private final java.time.Duration maxAge;
   private final TestConfig.Stale staleMode;
   private final boolean discardOnFailure;
+  /** Whether {@link #finish} wrote the cassette. */
+  private boolean written;
 
   Recording(Project project, TestFile file, TestFile.Test test, TestRunner.Options options, TestContext context,
       Stubs stubs)
@@ -180,6 +182,7 @@ final class Recording {
         Path dir = file.toAbsolutePath().getParent();
         Sidecars.write(dir, sidecars);
         CassetteFile.write(file, text);
+        written = true;
         Sidecars.prune(dir, file.getFileName().toString(), sidecars);
       } catch (IOException e) {
         return new Ending("cannot write cassette " + shown + ": " + e.getMessage(), notes);
@@ -242,6 +245,16 @@ final class Recording {
       }
     }
     return new ConnectionRegistry.Replayed(services, domains, rewrites, defaults);
+  }
+
+  /** What became of the test's HTTP calls. */
+  TestResult.Http http() {
+    int unused = transport.replaying() ? transport.unplayed().size() : 0;
+    int recorded = written ? transport.recorded.size() : 0;
+    // calls recorded but not written (a failed test with --discard-on-failure, a refused write) only went live
+    int live = transport.liveCount + transport.recorded.size() - recorded;
+    return new TestResult.Http(transport.replayedCount, recorded, live, transport.stubbedCount, unused,
+        mode.toString());
   }
 
   /** Whether the test had a cassette to use or wrote one. */

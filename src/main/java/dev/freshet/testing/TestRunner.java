@@ -137,7 +137,7 @@ public final class TestRunner {
     } catch (Cassette.CassetteException | IllegalArgumentException e) {
       return new TestResult(file.path(), test.name(), test.line(), TestResult.Status.ERROR,
           file.path() + ":" + test.line() + ": " + e.getMessage(), 0, List.of(), List.of(), null, null,
-          new TestResult.At(file.path(), test.line(), 1));
+          new TestResult.At(file.path(), test.line(), 1), null);
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
     PowerAssert.Instrumented text = instrumented.computeIfAbsent(file.path(),
@@ -184,7 +184,7 @@ public final class TestRunner {
         failure == null ? null : r.replace(failure.message), millis, context.infoLines().stream().map(r::replace)
         .toList(), ending.notes().stream().map(r::replace).toList(), recording.used() ? recording.shown : null,
         recording.stale(), failure == null ? null : failure.at != null ? failure.at
-        : new TestResult.At(file.path(), test.line(), 1));
+        : new TestResult.At(file.path(), test.line(), 1), recording.http());
   }
 
   private void load(Session session) {

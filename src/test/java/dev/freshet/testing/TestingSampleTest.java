@@ -33,6 +33,8 @@ class TestingSampleTest {
           ✓ test_crm_outage_is_handled
           ✓ test_rejects_bad_email
 
+        HTTP: 2 replayed, 0 recorded, 0 live, 0 unused, 1 stubbed
+
         4 passed, 0 failed, 0 skipped
         """, r.out());
     assertEquals(before, files(sample));
