@@ -74,8 +74,8 @@ final class Fused {
     g.mv.visitVarInsn(ALOAD, total);
     unbox(g);
     unboxed(g, part, leaves, temps);
-    g.span(operator);
-    g.support("addExact", "(JJ" + Gen.SPAN + ")J");
+    // as the tree-walker's Append: a running total's overflow is reported at the statement, not at the '+'
+    g.mv.visitMethodInsn(INVOKESTATIC, "dev/freshet/runtime/Ops", "addNumbers", "(JJ)J", false);
     box(g);
     g.mv.visitJumpInsn(GOTO, done);
     g.mv.visitLabel(slow);

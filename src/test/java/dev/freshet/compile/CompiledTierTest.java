@@ -54,6 +54,9 @@ class CompiledTierTest {
       String script = "l = " + l + ";\n" + sum;
       assertEquals(Tiers.outcome(false, script), Tiers.outcome(true, script), script);
     }
+    same("t = 9223372036854775000;\nfor each x in {1, 100}\n{\n\tt = t + x * x;\n}\nreturn t;", "!! RunException:"
+        + " t.dg:4:2: runtime error: NUMBER overflow: 9223372036854775001 + 10000 does not fit in 64 bits\n"
+        + "\tt = t + x * x;\n\t^\n"); // a running total's overflow is the statement's, in both tiers
     same("l = {922337203685477581};\n" + sum, "!! RunException: t.dg:5:12: runtime error: NUMBER overflow:"
         + " 922337203685477581 * 100 does not fit in 64 bits\n\ts = s + x * 100 - 1;\n\t          ^\n");
   }
