@@ -124,7 +124,7 @@ final class TestCommand implements Callable<Integer> {
     try {
       config = TestConfig.read(terminal.directory());
       if (stale != null) {
-        config = new TestConfig(config.secrets(), config.maxAge(), TestConfig.Stale.parse(stale));
+        config = config.withStale(TestConfig.Stale.parse(stale));
       }
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());

@@ -22,7 +22,6 @@ final class CassetteScan {
   private static final Pattern PLACEHOLDER = Pattern.compile("<redacted:([a-z0-9_:.-]+)#\\d+>");
   private static final Pattern SECRET_LIKE_KEY = Pattern.compile(
       "(?i).*(token|secret|passw|api_?key|auth|credential|private|signature).*");
-  private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
   private CassetteScan() {}
 
@@ -34,8 +33,11 @@ final class CassetteScan {
     }
   }
 
-  /** The findings of one cassette's text; {@code secrets} maps known secret values to their kind. */
-  static List<Finding> scan(String shown, String text, Map<String, String> secrets) {
+  /**
+   * The findings of one cassette's text; {@code secrets} maps known secret values to their kind; {@code rules} are
+   * the project's redaction rules.
+   */
+  static List<Finding> scan(String shown, String text, Map<String, String> secrets, RedactRules rules) {
     List<Finding> out = new ArrayList<>();
     JsonNode root = Json.parse(text);
     if (root == null || !root.has("freshet_cassette")) {
@@ -48,7 +50,7 @@ final class CassetteScan {
           leak.substring("refusing to write cassette: ".length(), leak.lastIndexOf(" found at ")) + " is not redacted",
           true));
     }
-    Redactor redactor = new Redactor();
+    Redactor redactor = new Redactor(rules);
     secrets.forEach(redactor::know);
     JsonNode interactions = root.path("interactions");
     for (int i = 0; i < interactions.size(); i++) {
@@ -144,11 +146,10 @@ final class CassetteScan {
   }
 
   private static void emails(JsonNode body, String at, String shown, List<Finding> out) {
-    Matcher m = EMAIL.matcher(body.toString());
+    Matcher m = EmailMask.EMAIL.matcher(body.toString());
     while (m.find()) {
       String domain = m.group(1).toLowerCase(Locale.ROOT);
-      if (!List.of("example.com", "example.org", "example.net", "example.invalid").contains(domain)
-          && !domain.endsWith(".example.com")) {
+      if (!EmailMask.isExample(domain)) {
         out.add(new Finding(shown, at, "an email address at " + domain + " in a response: real customers' data?"
             + " (use example.com addresses in the org you record against)", false));
         return;

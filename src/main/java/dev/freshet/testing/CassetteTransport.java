@@ -31,6 +31,8 @@ final class CassetteTransport implements HttpTransport {
   private final Miss miss;
   private final Stubs stubs;
   private final TestRunner.Flags flags;
+  /** {@code response-emails: mask}, else null. */
+  private final EmailMask emails;
   /** New interactions, in order. */
   final List<ObjectNode> recorded = new ArrayList<>();
   /** Drift found in check mode; breaking drift fails the test. */
@@ -42,7 +44,8 @@ final class CassetteTransport implements HttpTransport {
   int stubbedCount;
 
   CassetteTransport(RecordMode mode, Cassette existing, HttpTransport live, TestContext context, Redactor redactor,
-      Matching matching, boolean allowRepeats, Miss miss, Stubs stubs, TestRunner.Flags flags) {
+      Matching matching, boolean allowRepeats, Miss miss, Stubs stubs, TestRunner.Flags flags, EmailMask emails) {
+    this.emails = emails;
     this.stubs = stubs;
     this.flags = flags;
     this.mode = mode;
@@ -109,6 +112,10 @@ final class CassetteTransport implements HttpTransport {
     HttpReply reply = live(call, request);
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     ObjectNode response = Exchange.response(reply);
+    if (emails != null) {
+      emails.mask(response);
+      reply = Exchange.reply(response.deepCopy()); // the script sees the masked addresses, as replay will
+    }
     redactor.redact(response);
     ObjectNode interaction = Json.object();
     interaction.put("connection", call.connection());

@@ -91,7 +91,8 @@ public final class Cassettes {
     List<String> out = new ArrayList<>();
     int leaks = 0;
     for (Path f : Project.walk(project.cassettes(), ".json")) {
-      for (CassetteScan.Finding finding : CassetteScan.scan(project.show(f), withBodyFiles(f), secrets)) {
+      for (CassetteScan.Finding finding : CassetteScan.scan(project.show(f), withBodyFiles(f), secrets,
+          config.redact())) {
         leaks += finding.leak() ? 1 : 0;
         out.add(finding.toString());
       }

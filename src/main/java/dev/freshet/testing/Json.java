@@ -50,4 +50,26 @@ final class Json {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Replaces every text value of the node (not its keys), at any depth, in place. */
+  static void mapTexts(JsonNode node, java.util.function.UnaryOperator<String> f) {
+    if (node instanceof ObjectNode o) {
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().isTextual()) {
+          e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(f.apply(e.getValue().asText())));
+        } else {
+          mapTexts(e.getValue(), f);
+        }
+      }
+    } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(f.apply(a.get(i).asText())));
+        } else {
+          mapTexts(a.get(i), f);
+        }
+      }
+    }
+  }
 }

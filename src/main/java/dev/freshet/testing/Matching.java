@@ -25,11 +25,23 @@ final class Matching {
   private final Set<String> ignoreHeaders = new TreeSet<>();
   private final List<String> ignoreBody = new ArrayList<>();
 
+  /** From the project's {@code test.match} and a test's {@code // @match …} option (either null), added up. */
+  static Matching of(String project, String option) {
+    Matching m = new Matching();
+    m.add(project);
+    m.add(option);
+    return m;
+  }
+
   /** From a test's {@code // @match …} option (null: the defaults). */
   static Matching of(String option) {
-    Matching m = new Matching();
+    return of(null, option);
+  }
+
+  private void add(String option) {
+    Matching m = this;
     if (option == null) {
-      return m;
+      return;
     }
     for (String part : option.trim().split("\\s+")) {
       int eq = part.indexOf('=');
@@ -47,7 +59,6 @@ final class Matching {
         }
       }
     }
-    return m;
   }
 
   /** One request reduced to what matching compares. */

@@ -36,7 +36,7 @@ final class Recording {
   private final Supplier<ConnectionRegistry> real;
   private final boolean allowUnused;
   private final boolean shared;
-  final Redactor redactor = new Redactor();
+  final Redactor redactor;
   /** The values of the test's {@code // @arg} parameters, in parameter order. */
   final Map<String, String> args;
   private final java.time.Duration maxAge;
@@ -49,6 +49,7 @@ final class Recording {
       Stubs stubs)
       throws Cassette.CassetteException {
     this.shared = test.option("cassette") != null;
+    this.redactor = new Redactor(options.config().redact());
     this.file = cassettePath(project, file, test);
     this.shown = project.show(this.file);
     this.testId = file.path() + "::" + test.name();
@@ -67,8 +68,8 @@ final class Recording {
     HttpTransport live = options.live();
     this.discardOnFailure = options.flags().discardOnFailure();
     this.transport = new CassetteTransport(mode, existing, live, context, redactor,
-        Matching.of(test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs,
-        options.flags());
+        Matching.of(options.config().match(), test.option("match")), test.option("allow-repeats") != null, new Misses(context), stubs,
+        options.flags(), options.config().maskEmails() ? new EmailMask(existing) : null);
     String age = test.option("max-age");
     this.maxAge = age != null ? TestConfig.age(age) : options.config().maxAge();
     this.staleMode = options.config().stale();

@@ -29,6 +29,15 @@ final class Redactor {
   /** Secret value → what it is, for the leak scan's message. */
   private final Map<String, String> kinds = new LinkedHashMap<>();
   private final Map<String, Integer> counters = new HashMap<>();
+  private final RedactRules rules;
+
+  Redactor() {
+    this(RedactRules.DEFAULT);
+  }
+
+  Redactor(RedactRules rules) {
+    this.rules = rules;
+  }
 
   /** A secret the run knows by value, such as the token a connection attached. */
   synchronized String know(String value, String kind) {
@@ -69,7 +78,7 @@ final class Redactor {
       for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey().toLowerCase(Locale.ROOT);
-        if (Secrets.HEADERS.contains(name) && e.getValue().isTextual()) {
+        if (rules.header(name) && e.getValue().isTextual()) {
           e.setValue(TextNode.valueOf(header(name, e.getValue().asText())));
         }
       }
@@ -81,8 +90,7 @@ final class Redactor {
       }
       if (b.get("form") instanceof ArrayNode form) {
         for (JsonNode pair : form) {
-          if (pair instanceof ArrayNode p && p.size() == 2 && Secrets.isSecretKey(p.get(0).asText(), false,
-              tokenRequest)) {
+          if (pair instanceof ArrayNode p && p.size() == 2 && rules.key(p.get(0).asText(), false, tokenRequest)) {
             p.set(1, TextNode.valueOf(know(p.get(1).asText(), p.get(0).asText().toLowerCase(Locale.ROOT))));
           }
         }
@@ -116,7 +124,7 @@ final class Redactor {
         out.append('&');
       }
       String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (eq >= 0 && Secrets.isSecretKey(Matching.decode(name), true, tokenRequest) && eq + 1 < pair.length()) {
+      if (eq >= 0 && rules.key(Matching.decode(name), true, tokenRequest) && eq + 1 < pair.length()) {
         out.append(name).append('=')
             .append(know(Matching.decode(pair.substring(eq + 1)), Matching.decode(name).toLowerCase(Locale.ROOT)));
       } else {
@@ -132,7 +140,7 @@ final class Redactor {
       for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isValueNode() && !e.getValue().isNull()
-            && Secrets.isSecretKey(e.getKey(), false, tokenRequest)) {
+            && rules.key(e.getKey(), false, tokenRequest)) {
           e.setValue(TextNode.valueOf(know(e.getValue().asText(), e.getKey().toLowerCase(Locale.ROOT))));
         } else {
           keys(e.getValue(), tokenRequest);
@@ -153,6 +161,12 @@ final class Redactor {
         String v = m.group();
         know(v, v.startsWith("eyJ") ? "jwt" : v.contains("-us") && v.length() < 40 ? "api_key" : "access_token");
       }
+      for (Pattern p : rules.patterns()) {
+        Matcher extra = p.matcher(s);
+        while (extra.find()) {
+          know(extra.group(), "pattern");
+        }
+      }
     }
   }
 
@@ -168,24 +182,7 @@ final class Redactor {
 
   /** Replaces every known secret, in each of its encodings, in every string of the node. */
   private void replaceKnown(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isTextual()) {
-          e.setValue(TextNode.valueOf(replace(e.getValue().asText())));
-        } else {
-          replaceKnown(e.getValue());
-        }
-      }
-    } else if (node instanceof ArrayNode a) {
-      for (int i = 0; i < a.size(); i++) {
-        if (a.get(i).isTextual()) {
-          a.set(i, TextNode.valueOf(replace(a.get(i).asText())));
-        } else {
-          replaceKnown(a.get(i));
-        }
-      }
-    }
+    Json.mapTexts(node, this::replace);
   }
 
   /** The text with every known secret replaced by its placeholder (null stays null). */

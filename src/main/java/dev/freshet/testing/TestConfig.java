@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code "test"} section of the project's {@code freshet.json}: {@code secrets} (environment variables whose
- * values are redacted wherever they appear), {@code max_age} (how old a replayed cassette may be) and {@code stale}
- * (warn, error or ignore). A missing file is an empty configuration; an unknown key is an error, so a typo is seen.
+ * values are redacted wherever they appear), {@code max_age} (how old a replayed cassette may be), {@code stale}
+ * (warn, error or ignore), {@code match} (what every test leaves out of matching), {@code redact} (names and
+ * patterns added to the redaction defaults, defaults removed by name) and {@code response-emails} ({@code mask}).
+ * A missing file is an empty configuration; an unknown key is an error, so a typo is seen.
  */
-public record TestConfig(List<String> secrets, Duration maxAge, Stale stale) {
+public record TestConfig(List<String> secrets, Duration maxAge, Stale stale, String match, RedactRules redact,
+    boolean maskEmails) {
   /** What a cassette older than its max age does to the run. */
   public enum Stale { WARN, ERROR, IGNORE;
 
@@ -31,10 +34,17 @@ public record TestConfig(List<String> secrets, Duration maxAge, Stale stale) {
   }
 
   static final String FILE = "freshet.json";
-  private static final Set<String> KEYS = Set.of("secrets", "max_age", "stale");
+  private static final Set<String> KEYS = Set.of("secrets", "max_age", "stale", "match", "redact",
+      "response-emails");
   private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([hdw])");
 
-  public static final TestConfig NONE = new TestConfig(List.of(), null, Stale.WARN);
+  public static final TestConfig NONE = new TestConfig(List.of(), null, Stale.WARN, null, RedactRules.DEFAULT,
+      false);
+
+  /** The same with another {@code stale} (from {@code --stale}). */
+  public TestConfig withStale(Stale s) {
+    return new TestConfig(secrets, maxAge, s, match, redact, maskEmails);
+  }
 
   /** @throws IllegalArgumentException naming the file and the key, for a configuration that cannot be used */
   public static TestConfig read(Path root) {
@@ -53,7 +63,8 @@ public record TestConfig(List<String> secrets, Duration maxAge, Stale stale) {
     List<String> secrets = new ArrayList<>();
     test.fieldNames().forEachRemaining(k -> {
       if (!KEYS.contains(k)) {
-        throw new IllegalArgumentException(FILE + ": unknown key test." + k + " (known: max_age, secrets, stale)");
+        throw new IllegalArgumentException(FILE + ": unknown key test." + k + " (known: match, max_age, redact,"
+            + " response-emails, secrets, stale)");
       }
     });
     for (JsonNode s : test.path("secrets")) {
@@ -67,7 +78,10 @@ public record TestConfig(List<String> secrets, Duration maxAge, Stale stale) {
     try {
       Duration maxAge = test.hasNonNull("max_age") ? age(test.get("max_age").asText()) : null;
       Stale stale = test.hasNonNull("stale") ? Stale.parse(test.get("stale").asText()) : Stale.WARN;
-      return new TestConfig(List.copyOf(secrets), maxAge, stale);
+      String match = ProjectRules.match(test.path("match"));
+      RedactRules redact = ProjectRules.redact(test.path("redact"));
+      boolean mask = ProjectRules.emails(test.path("response-emails"));
+      return new TestConfig(List.copyOf(secrets), maxAge, stale, match, redact, mask);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(FILE + ": " + e.getMessage());
     }
