@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@code s = s + a + b} and {@code s += a}, found as the tree-walker's Compiler finds them: while such a variable
- * holds TEXT it holds a {@link TextRope}, so building a text in a loop stays linear in both tiers.
+ * holds TEXT it holds a {@link dev.freshet.runtime.TextBuffer}, so building a text in a loop stays linear in both tiers.
  */
 final class Appends {
   private Appends() {}
@@ -41,7 +41,7 @@ final class Appends {
     return new Chain(new ArrayList<>(parts), new ArrayList<>(operators));
   }
 
-  /** The slots some statement of {@code body} appends to: reading them must unwrap a {@link TextRope}. */
+  /** The slots some statement of {@code body} appends to: reading them must unwrap a {@link dev.freshet.runtime.TextBuffer}. */
   static Set<Integer> slots(List<Stmt> body, Resolution resolution) {
     Set<Integer> slots = new HashSet<>();
     collect(body, resolution, slots);

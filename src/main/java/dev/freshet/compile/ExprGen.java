@@ -44,7 +44,7 @@ abstract class ExprGen extends Gen {
     this.invokeDescriptor = unit.invokeDescriptor();
   }
 
-  /** Slots that may hold a {@link TextRope} (targets of {@code s = s + …}); set by the statement writer. */
+  /** Slots that may hold a {@link dev.freshet.runtime.TextBuffer} (targets of {@code s = s + …}); set by the statement writer. */
   java.util.Set<Integer> ropes = java.util.Set.of();
 
   void local(int slot) {

@@ -5,6 +5,7 @@ import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.TextBuffer;
 import dev.freshet.runtime.Values;
 import dev.freshet.source.Span;
 import java.util.ArrayList;
@@ -212,30 +213,18 @@ final class Support {
         at);
   }
 
-  /** A variable that may hold a {@link TextRope}, as scripts see it. */
+  /** A variable that may hold a text being built, as scripts see it (generated code calls these three). */
   static Object read(Object v) {
-    return v instanceof TextRope r ? r.text() : v;
+    return TextBuffer.read(v);
   }
 
   static boolean isText(Object v) {
-    return v instanceof TextRope || v instanceof String;
+    return TextBuffer.isText(v);
   }
 
-  /** One part of {@code s = s + …}: the tree-walker's Append, a rope once the text is long. */
+  /** One part of {@code s = s + …}, as in the tree-walker. */
   static Object append(Object current, Object v, Span operator) {
-    if (current instanceof Long x && v instanceof Long y) {
-      return Ops.addNumbers(x, y);
-    }
-    if (current instanceof TextRope r) {
-      r.append(Values.toText(v));
-      return r;
-    }
-    try {
-      Object sum = Ops.add(current, v);
-      return sum instanceof String text && text.length() >= TextRope.THRESHOLD ? new TextRope(text) : sum;
-    } catch (ScriptError e) {
-      throw e.at(operator);
-    }
+    return TextBuffer.append(current, v, operator);
   }
 
   /** The error a {@code catch} sees; limits and cancellation are not caught. */

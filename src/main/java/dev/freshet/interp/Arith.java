@@ -3,6 +3,7 @@ package dev.freshet.interp;
 import dev.freshet.ast.Expr.BinaryOp;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.TextBuffer;
 import dev.freshet.source.Span;
 
 /**

@@ -1,6 +1,7 @@
 package dev.freshet.interp;
 
 import dev.freshet.builtins.Builtin;
+import dev.freshet.builtins.OverloadChoice;
 import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
@@ -72,16 +73,14 @@ final class CallNodes {
     final List<Builtin> overloads;
     final Node[] args;
     final boolean method;
-    /** The last choice and the receiver kind it was made for, in one object: scripts run on many threads. */
-    private Choice cached;
-
-    private record Choice(Object kind, Builtin builtin) {}
+    private final OverloadChoice choice;
 
     BuiltinCall(List<Builtin> overloads, Node[] args, boolean method, Span span) {
       super(span);
       this.overloads = overloads;
       this.args = args;
       this.method = method;
+      this.choice = new OverloadChoice(overloads, method);
     }
 
     /** A call of one to three arguments is a {@link BuiltinCalls} node of its own class. */
@@ -99,7 +98,6 @@ final class CallNodes {
       Object[] values = evalAll(args, f);
       try {
         Builtin b = choose(values);
-        b.check(values, method);
         return b.impl().call(f.run, values);
       } catch (RuntimeException e) {
         throw failed(e);
@@ -108,33 +106,12 @@ final class CallNodes {
 
     /** A script error placed at this call; anything else is a bug in the built-in, reported as one. */
     final RuntimeException failed(RuntimeException e) {
-      if (e instanceof ScriptError error) {
-        return error.at(span);
-      }
-      return new IllegalStateException("built-in " + overloads.get(0).name() + " failed: " + e, e);
+      return choice.failed(e, span);
     }
 
-    /**
-     * The overload for these arguments. The choice depends only on the receiver (the argument count is fixed here),
-     * and is kept for the next call when it depends only on the receiver's kind: a collection's LIST, MAP or
-     * undecided, or a scalar's class when no overload's fit depends on the value (a TEXT holding a date does).
-     */
+    /** The overload for these arguments, its arguments checked (the choice is kept per receiver kind). */
     final Builtin choose(Object[] values) {
-      Object receiver = values.length > 0 ? values[0] : null;
-      Object kind = receiver instanceof DelugeCollection c ? c.type() : receiver == null ? null : receiver.getClass();
-      Choice last = cached;
-      if (last != null && kind != null && kind == last.kind()) {
-        return last.builtin();
-      }
-      Builtin b = BuiltinRegistry.choose(overloads, values, method);
-      // one overload is the only choice there is (invoke checks every argument); of several, the value may decide
-      if (kind instanceof Class<?> c && overloads.size() > 1 && !BuiltinRegistry.choiceDecidedByClass(overloads, c)) {
-        kind = null;
-      }
-      if (kind != null) {
-        cached = new Choice(kind, b);
-      }
-      return b;
+      return choice.choose(values);
     }
   }
 

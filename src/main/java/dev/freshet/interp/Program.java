@@ -2,6 +2,7 @@ package dev.freshet.interp;
 
 import dev.freshet.ast.Script;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.TextBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.TextBuffer;
 import dev.freshet.runtime.Values;
 import dev.freshet.source.Span;
 
@@ -99,7 +100,7 @@ final class StmtNodes {
         f.set(slot, add(current, parts[0].eval(f), operators[0]));
         return NORMAL;
       }
-      if (current instanceof TextBuffer || current instanceof String) {
+      if (TextBuffer.isText(current)) {
         // TEXT + anything cannot fail: every part is evaluated first, so a part that reads the variable sees it
         // as it was, then the parts are appended
         Object[] values = new Object[parts.length];
@@ -119,19 +120,7 @@ final class StmtNodes {
     }
 
     private static Object add(Object current, Object v, Span operator) {
-      if (current instanceof Long x && v instanceof Long y) { // a running total: the common case that is no text
-        return Ops.addNumbers(x, y);
-      }
-      if (current instanceof TextBuffer b) {
-        b.append(Values.toText(v));
-        return b;
-      }
-      try {
-        Object sum = Ops.add(current, v);
-        return sum instanceof String text && text.length() >= TextBuffer.THRESHOLD ? new TextBuffer(text) : sum;
-      } catch (ScriptError e) {
-        throw e.at(operator);
-      }
+      return TextBuffer.append(current, v, operator);
     }
   }
 

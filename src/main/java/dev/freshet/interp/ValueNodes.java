@@ -3,6 +3,7 @@ package dev.freshet.interp;
 import dev.freshet.builtins.SystemValue;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ScriptError;
+import dev.freshet.runtime.TextBuffer;
 import dev.freshet.runtime.Type;
 import dev.freshet.source.Span;
 
@@ -49,7 +50,7 @@ final class ValueNodes {
     @Override
     Object eval(Frame f) {
       Object v = f.get(slot);
-      return v instanceof TextBuffer b ? b.text() : v;
+      return TextBuffer.read(v);
     }
 
     @Override
