@@ -35,11 +35,7 @@ class GoldenScriptsTest {
 
   private static java.util.Map<String, String> isolated() {
     java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-    try {
-      env.put("FRESHET_HOME", java.nio.file.Files.createTempDirectory("freshet-golden-home").toString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    env.put("FRESHET_HOME", TempFolders.create("freshet-golden-home").toString());
     env.remove("FRESHET_SMTP_URL");
     return env;
   }
@@ -112,7 +108,7 @@ class GoldenScriptsTest {
     args.addAll(extra);
     if (!extra.contains("--mail-outbox")) {
       // sendmail in a golden case never writes into the user's home folder
-      args.addAll(List.of("--mail-outbox", Files.createTempDirectory("freshet-golden-mail").toString()));
+      args.addAll(List.of("--mail-outbox", TempFolders.MAIL_OUTBOX.toString()));
     }
     args.addAll(extraArgs);
     args.add(name);

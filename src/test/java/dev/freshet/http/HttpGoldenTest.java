@@ -46,7 +46,7 @@ class HttpGoldenTest {
     server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .usingFilesUnderDirectory(ROOT.toString()));
     server.start();
-    Path home = Files.createTempDirectory("freshet-http-golden");
+    Path home = dev.freshet.golden.TempFolders.create("freshet-http-golden");
     env = new HashMap<>(System.getenv());
     env.put("FRESHET_HOME", home.toString());
     env.put("FRESHET_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));

@@ -59,7 +59,7 @@ class ZohoGoldenTest {
         .withHeader("Content-Type", "application/json;charset=UTF-8")
         .withBody("{\"access_token\":\"" + TOKEN + "\",\"scope\":\"ZohoCRM.modules.ALL\",\"api_domain\":\"" + base
             + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-    home = Files.createTempDirectory("freshet-zoho-golden");
+    home = dev.freshet.golden.TempFolders.create("freshet-zoho-golden");
     env = new HashMap<>(System.getenv());
     env.put("FRESHET_HOME", home.toString());
     env.put("FRESHET_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
