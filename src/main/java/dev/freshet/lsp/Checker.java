@@ -62,7 +62,9 @@ final class Checker {
     if (span == null || span.line() <= 0) {
       return lines.range(0, 0);
     }
-    int start = lines.offset(span.line() - 1, span.column() - 1);
+    // the parser reads the text without a byte-order mark; the editor counts it as line 1's first character
+    int bom = span.line() == 1 && doc.text.startsWith("\uFEFF") ? 1 : 0;
+    int start = lines.offset(span.line() - 1, span.column() - 1 + bom);
     int end = start + Math.max(0, span.end() - span.start());
     end = Math.min(end, lines.lineEnd(span.line() - 1));
     if (end > start) {

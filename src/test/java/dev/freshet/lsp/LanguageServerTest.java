@@ -103,6 +103,16 @@ class LanguageServerTest {
   }
 
   @Test
+  void aByteOrderMarkIsAColumnOfTheFirstLineAsTheEditorCountsIt() {
+    // the editor counts the BOM as character 0 of line 0; the parser does not see it
+    client.notify("textDocument/didOpen", open(URI, 1, "\uFEFFinfo totl;\ninfo totl;\n"));
+    JsonNode diags = client.diagnostics(URI, 1);
+    assertEquals(2, diags.size(), diags.toString());
+    assertRange(diags.get(0).get("range"), 0, 6, 0, 10);
+    assertRange(diags.get(1).get("range"), 1, 5, 1, 9);
+  }
+
+  @Test
   void aBurstOfChangesIsCheckedForItsLastText() {
     client.notify("textDocument/didOpen", open(URI, 1, "x = 1;\n"));
     client.diagnostics(URI, 1);
