@@ -47,15 +47,18 @@ abstract class ExprGen extends Gen {
   /** Slots that may hold a {@link dev.freshet.runtime.TextBuffer} (targets of {@code s = s + …}); set by the statement writer. */
   java.util.Set<Integer> ropes = java.util.Set.of();
 
+  /** For each slot, the long local of a NUMBER variable ({@link Locals}), or 0; set before any code is written. */
+  int[] longs;
+
   void local(int slot) {
-    mv.visitVarInsn(ALOAD, SLOT_BASE + slot);
+    Locals.raw(this, slot);
     if (ropes.contains(slot)) {
       support("read", "(" + OBJ + ")" + OBJ);
     }
   }
 
   void store(int slot) {
-    mv.visitVarInsn(ASTORE, SLOT_BASE + slot);
+    Locals.store(this, slot);
   }
 
   void expr(Expr e) {

@@ -144,6 +144,7 @@ public final class FunctionCompiler {
     List<String> descriptors = new ArrayList<>();
     StmtGen gen = new StmtGen(mv, constants, descriptors, Gen.SLOT_BASE + frameSize, unit);
     gen.ropes = Appends.slots(body, unit.resolution());
+    Locals.declare(gen, body, frameSize);
     gen.block(body);
     mv.visitInsn(ACONST_NULL);
     gen.exit();

@@ -5,175 +5,154 @@ import static org.objectweb.asm.Opcodes.*;
 import dev.freshet.ast.Expr;
 import dev.freshet.ast.Expr.BinaryOp;
 import dev.freshet.source.Span;
-import java.util.ArrayList;
-import java.util.List;
+import dev.freshet.check.Resolution;
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.Label;
 
 /**
  * {@code a * 100 + b * 10 + c} over variables and NUMBER constants, computed on JVM longs when every variable holds
- * a NUMBER: one box for the result instead of one per operator. Reading a variable cannot fail or change anything,
- * so the variables are read first; then either all are NUMBERs and the operators run on longs (each with the
- * tree-walker's overflow check and error, at its own position), or the same operators run on the values as they
- * are, through the general helpers.
+ * a NUMBER: one box for the result instead of one per operator, and none when the result goes into a NUMBER variable
+ * ({@link Locals}). Reading a variable cannot fail or change anything, so the variables are read (and tested) first;
+ * then either all are NUMBERs and the operators run on longs (each with the tree-walker's overflow check and error,
+ * at its own position), or the same operators run on the values as they are, through the general helpers.
  */
 final class Fused {
   private Fused() {}
 
-  /** Whether {@code e} is such a tree with at least two operators' worth of boxing to save. */
+  /** Whether {@code e} is such a tree with boxing to save: two operators, or a NUMBER variable among its leaves. */
   static boolean applies(Expr e, ExprGen g) {
-    return e instanceof Expr.Binary b && op(b.op()) && (tree(b.left(), g) && tree(b.right(), g))
-        && (b.left() instanceof Expr.Binary || b.right() instanceof Expr.Binary);
+    return e instanceof Expr.Binary b && tree(e, g.resolution)
+        && (b.left() instanceof Expr.Binary || b.right() instanceof Expr.Binary || numberLeaf(e, g));
+  }
+
+  private static boolean numberLeaf(Expr e, ExprGen g) {
+    if (e instanceof Expr.Binary b) {
+      return numberLeaf(b.left(), g) || numberLeaf(b.right(), g);
+    }
+    return e instanceof Expr.Name n && Locals.isNumber(g, g.resolution.slot(n));
   }
 
   private static boolean op(BinaryOp op) {
     return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY;
   }
 
-  private static boolean tree(Expr e, ExprGen g) {
-    return leaf(e, g) || e instanceof Expr.Binary b && op(b.op()) && tree(b.left(), g) && tree(b.right(), g);
+  /** A variable, a NUMBER constant, or {@code + - *} of such trees. */
+  static boolean tree(Expr e, Resolution resolution) {
+    return e instanceof Expr.Name n && resolution.slot(n) >= 0
+        || e instanceof Expr.Literal l && l.value() instanceof Long
+        || e instanceof Expr.Binary b && op(b.op()) && tree(b.left(), resolution) && tree(b.right(), resolution);
   }
 
-  private static boolean leaf(Expr e, ExprGen g) {
-    return e instanceof Expr.Name n && g.resolution.slot(n) >= 0
-        || e instanceof Expr.Literal l && l.value() instanceof Long;
-  }
-
-  /** Emits {@code e} (for which {@link #applies}), leaving its value boxed. */
+  /** Emits {@code e} (a {@link #tree}), leaving its value boxed. */
   static void emit(ExprGen g, Expr e) {
-    List<Expr> leaves = new ArrayList<>();
-    leaves(e, g, leaves);
-    int[] temps = read(g, leaves);
+    emit(g, e, () -> box(g), () -> {});
+  }
+
+  /**
+   * Emits {@code e} (a {@link #tree}): on the fast path a long is left on the stack and {@code onLong} runs, on the
+   * other an object and {@code onObject}; both go on after.
+   */
+  static void emit(ExprGen g, Expr e, Runnable onLong, Runnable onObject) {
     Label slow = new Label();
     Label done = new Label();
-    check(g, leaves, temps, slow);
-    unboxed(g, e, leaves, temps);
-    box(g);
+    Map<Integer, Integer> temps = read(g, e, slow);
+    unboxed(g, e, temps);
+    onLong.run();
     g.mv.visitJumpInsn(GOTO, done);
     g.mv.visitLabel(slow);
-    boxed(g, e, leaves, temps);
+    boxed(g, e);
+    onObject.run();
     g.mv.visitLabel(done);
   }
 
   /**
-   * {@code s = s + (tree)}: the total and the tree's variables on longs when all are NUMBERs, else the tree-walker's
-   * append (the variable as it is, possibly a rope) with the tree evaluated as usual.
+   * A variable updated by a tree: {@code s = s + (tree)} and {@code s += tree} ({@code at} null: an overflow is
+   * reported at the statement, as the tree-walker's Append reports it), {@code s -= tree}, {@code s *= tree}. The
+   * total and the tree's variables on longs when all are NUMBERs, else {@code slowPath}, which leaves the object.
    */
-  static void emitAppend(ExprGen g, int slot, Expr part, Span operator) {
-    List<Expr> leaves = new ArrayList<>();
-    leaves(part, g, leaves);
-    int[] temps = read(g, leaves);
-    int total = g.newLocal();
-    g.mv.visitVarInsn(ALOAD, Gen.SLOT_BASE + slot);
-    g.mv.visitVarInsn(ASTORE, total);
+  static void emitUpdate(ExprGen g, int slot, Expr part, BinaryOp op, Span at, Runnable slowPath, Runnable onLong,
+      Runnable onObject) {
     Label slow = new Label();
     Label done = new Label();
-    g.mv.visitVarInsn(ALOAD, total);
-    g.mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-    g.mv.visitJumpInsn(IFEQ, slow);
-    check(g, leaves, temps, slow);
-    g.mv.visitVarInsn(ALOAD, total);
-    unbox(g);
-    unboxed(g, part, leaves, temps);
-    // as the tree-walker's Append: a running total's overflow is reported at the statement, not at the '+'
-    g.mv.visitMethodInsn(INVOKESTATIC, "dev/freshet/runtime/Ops", "addNumbers", "(JJ)J", false);
-    box(g);
+    int total = g.newLongLocal();
+    Locals.readLong(g, slot, slow);
+    g.mv.visitVarInsn(LSTORE, total);
+    Map<Integer, Integer> temps = read(g, part, slow);
+    g.mv.visitVarInsn(LLOAD, total);
+    unboxed(g, part, temps);
+    if (at == null) {
+      g.mv.visitMethodInsn(INVOKESTATIC, "dev/freshet/runtime/Ops", "addNumbers", "(JJ)J", false);
+    } else {
+      g.span(at);
+      exact(g, op);
+    }
+    onLong.run();
     g.mv.visitJumpInsn(GOTO, done);
     g.mv.visitLabel(slow);
-    g.mv.visitVarInsn(ALOAD, total);
-    boxed(g, part, leaves, temps);
-    g.span(operator);
-    g.support("append", "(" + Gen.OBJ + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ);
+    slowPath.run();
+    onObject.run();
     g.mv.visitLabel(done);
   }
 
-  static boolean appliesToPart(Expr part, ExprGen g) {
-    return tree(part, g);
-  }
-
-  private static void leaves(Expr e, ExprGen g, List<Expr> out) {
-    if (e instanceof Expr.Binary b) {
-      leaves(b.left(), g, out);
-      leaves(b.right(), g, out);
-    } else {
-      out.add(e);
-    }
-  }
-
-  /** Reads each variable leaf into a temporary, in order; constants need none. */
-  private static int[] read(ExprGen g, List<Expr> leaves) {
-    int[] temps = new int[leaves.size()];
-    for (int i = 0; i < temps.length; i++) {
-      if (leaves.get(i) instanceof Expr.Name) {
-        temps[i] = g.newLocal();
-        g.expr(leaves.get(i));
-        g.mv.visitVarInsn(ASTORE, temps[i]);
-      } else {
-        temps[i] = -1;
-      }
-    }
+  /** Reads each variable of the tree once into a long temporary (by slot), jumping to {@code slow} at a non-NUMBER. */
+  private static Map<Integer, Integer> read(ExprGen g, Expr e, Label slow) {
+    Map<Integer, Integer> temps = new HashMap<>();
+    readInto(g, e, slow, temps);
     return temps;
   }
 
-  private static void check(ExprGen g, List<Expr> leaves, int[] temps, Label slow) {
-    for (int temp : temps) {
-      if (temp >= 0) {
-        g.mv.visitVarInsn(ALOAD, temp);
-        g.mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-        g.mv.visitJumpInsn(IFEQ, slow);
-      }
-    }
-  }
-
-  private static int index(List<Expr> leaves, Expr leaf) {
-    for (int i = 0; i < leaves.size(); i++) {
-      if (leaves.get(i) == leaf) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("a leaf not collected");
-  }
-
-  private static void unboxed(ExprGen g, Expr e, List<Expr> leaves, int[] temps) {
+  private static void readInto(ExprGen g, Expr e, Label slow, Map<Integer, Integer> temps) {
     if (e instanceof Expr.Binary b) {
-      unboxed(g, b.left(), leaves, temps);
-      unboxed(g, b.right(), leaves, temps);
+      readInto(g, b.left(), slow, temps);
+      readInto(g, b.right(), slow, temps);
+    } else if (e instanceof Expr.Name n && !temps.containsKey(g.resolution.slot(n))) {
+      int slot = g.resolution.slot(n);
+      int temp = g.newLongLocal();
+      Locals.readLong(g, slot, slow);
+      g.mv.visitVarInsn(LSTORE, temp);
+      temps.put(slot, temp);
+    }
+  }
+
+  private static void unboxed(ExprGen g, Expr e, Map<Integer, Integer> temps) {
+    if (e instanceof Expr.Binary b) {
+      unboxed(g, b.left(), temps);
+      unboxed(g, b.right(), temps);
       g.span(b.span());
-      g.support(switch (b.op()) {
-        case ADD -> "addExact";
-        case SUBTRACT -> "subtractExact";
-        default -> "multiplyExact";
-      }, "(JJ" + Gen.SPAN + ")J");
+      exact(g, b.op());
     } else if (e instanceof Expr.Literal l) {
       g.mv.visitLdcInsn(l.value());
     } else {
-      g.mv.visitVarInsn(ALOAD, temps[index(leaves, e)]);
-      unbox(g);
+      g.mv.visitVarInsn(LLOAD, temps.get(g.resolution.slot((Expr.Name) e)));
     }
   }
 
-  private static void boxed(ExprGen g, Expr e, List<Expr> leaves, int[] temps) {
+  /** The tree through the general helpers, which give the tree-walker's results and errors for any operands. */
+  static void boxed(ExprGen g, Expr e) {
     if (e instanceof Expr.Binary b) {
-      boxed(g, b.left(), leaves, temps);
-      boxed(g, b.right(), leaves, temps);
+      boxed(g, b.left());
+      boxed(g, b.right());
       g.span(b.span());
       g.support(switch (b.op()) {
         case ADD -> "add";
         case SUBTRACT -> "subtract";
         default -> "multiply";
       }, "(" + Gen.OBJ + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ);
-    } else if (e instanceof Expr.Literal l) {
-      g.constant(l.value(), Gen.OBJ);
     } else {
-      g.mv.visitVarInsn(ALOAD, temps[index(leaves, e)]);
+      g.expr(e);
     }
   }
 
-  private static void unbox(ExprGen g) {
-    g.mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
-    g.mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+  private static void exact(ExprGen g, BinaryOp op) {
+    g.support(switch (op) {
+      case ADD -> "addExact";
+      case SUBTRACT -> "subtractExact";
+      default -> "multiplyExact";
+    }, "(JJ" + Gen.SPAN + ")J");
   }
 
-  private static void box(ExprGen g) {
+  static void box(ExprGen g) {
     g.mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
   }
 }

@@ -105,6 +105,13 @@ abstract class Gen {
     return nextLocal++;
   }
 
+  /** A local for a {@code long}, which takes two. */
+  int newLongLocal() {
+    int local = nextLocal;
+    nextLocal += 2;
+    return local;
+  }
+
   void integer(int i) {
     if (i >= -1 && i <= 5) {
       mv.visitInsn(ICONST_0 + i);

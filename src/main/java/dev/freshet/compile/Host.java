@@ -11,6 +11,15 @@ public interface Host extends Env {
   /** Counts one statement; throws the statement-limit, timeout or cancellation error at {@code at}. */
   void tick(Span at);
 
+  /**
+   * Counts {@code n} statements at once if the current chunk has room for them all (no limit, clock or cancellation
+   * check can fall among them); false, counting nothing, when the caller must count them one by one.
+   */
+  boolean tryTick(int n);
+
+  /** Takes back {@code n} statements counted by {@link #tryTick} that did not run (an error stopped them). */
+  void untick(int n);
+
   /** The depth of a call made at {@code callerDepth}, checked against the nested-call limit. */
   int enter(int callerDepth, Span at);
 

@@ -2,6 +2,7 @@ package dev.freshet.compile;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.freshet.ast.Expr;
 import dev.freshet.ast.Stmt;
 import dev.freshet.source.Span;
 import java.util.ArrayDeque;
@@ -25,11 +26,120 @@ final class StmtGen extends ExprGen {
   }
 
   void block(List<Stmt> body) {
-    if (body != null) {
-      for (Stmt s : body) {
-        statement(s);
+    block(body, -1, null);
+  }
+
+  /**
+   * The statements of a block. Consecutive statements that call no user function are counted at once when the
+   * current chunk of the statement budget has room for them all, else one by one ({@link #batch}); a loop body's
+   * first run of them also takes its header's count ({@code index}: the loop's counter, whose first iteration the
+   * header does not count; -1 when not a loop body).
+   */
+  private void block(List<Stmt> body, int index, Span header) {
+    List<Stmt> all = body == null ? List.of() : body;
+    int from = 0;
+    if (index >= 0) {
+      int k = simple(all, 0);
+      if (k > 0) {
+        batch(all.subList(0, k), index, header);
+        from = k;
+      } else {
+        headerTick(index, header, -1);
       }
     }
+    while (from < all.size()) {
+      int k = simple(all, from);
+      if (k > 1) {
+        batch(all.subList(from, from + k), -1, null);
+        from += k;
+      } else {
+        statement(all.get(from++));
+      }
+    }
+  }
+
+  /** How many statements from {@code from} on are assignments, expressions or {@code info} calling no user function. */
+  private int simple(List<Stmt> body, int from) {
+    int k = 0;
+    while (from + k < body.size()) {
+      Stmt s = body.get(from + k);
+      if (!(s instanceof Stmt.Assign || s instanceof Stmt.ExprStmt || s instanceof Stmt.Info)
+          || Calls.in(List.of(s), resolution, true)) {
+        break;
+      }
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * Statements counted at once: if the budget has room for them all ({@code Host.tryTick}) none is counted alone,
+   * else each is, as {@link #statement} counts it, so a limit stops at the right one. An error in one takes back the
+   * count of those after it, so the count stays exact.
+   */
+  private void batch(List<Stmt> run, int index, Span header) {
+    int k = run.size();
+    int fast = newLocal();
+    host();
+    if (index >= 0) {
+      Label first = new Label();
+      Label counted = new Label();
+      mv.visitVarInsn(ILOAD, index);
+      mv.visitJumpInsn(IFEQ, first);
+      integer(k + 1);
+      mv.visitJumpInsn(GOTO, counted);
+      mv.visitLabel(first);
+      integer(k);
+      mv.visitLabel(counted);
+    } else {
+      integer(k);
+    }
+    mv.visitMethodInsn(INVOKEINTERFACE, HOST, "tryTick", "(I)Z", true);
+    mv.visitVarInsn(ISTORE, fast);
+    if (index >= 0) {
+      headerTick(index, header, fast);
+    }
+    for (int j = 0; j < k; j++) {
+      Stmt s = run.get(j);
+      Label counted = new Label();
+      mv.visitVarInsn(ILOAD, fast);
+      mv.visitJumpInsn(IFNE, counted);
+      host();
+      span(s.span());
+      mv.visitMethodInsn(INVOKEINTERFACE, HOST, "tick", "(" + SPAN + ")V", true);
+      mv.visitLabel(counted);
+      int after = k - 1 - j;
+      if (after == 0) {
+        at(s.span(), () -> run(s));
+        continue;
+      }
+      region(() -> run(s), () -> {
+        Label kept = new Label();
+        mv.visitVarInsn(ILOAD, fast);
+        mv.visitJumpInsn(IFEQ, kept);
+        host();
+        integer(after);
+        mv.visitMethodInsn(INVOKEINTERFACE, HOST, "untick", "(I)V", true);
+        mv.visitLabel(kept);
+        span(s.span());
+        mv.visitMethodInsn(INVOKEVIRTUAL, SCRIPT_ERROR, "at", "(" + SPAN + ")L" + SCRIPT_ERROR + ";", false);
+      });
+    }
+  }
+
+  /** A loop header's count, after the first iteration (and only when {@code fast}, if given, is false). */
+  private void headerTick(int index, Span header, int fast) {
+    Label counted = new Label();
+    if (fast >= 0) {
+      mv.visitVarInsn(ILOAD, fast);
+      mv.visitJumpInsn(IFNE, counted);
+    }
+    mv.visitVarInsn(ILOAD, index);
+    mv.visitJumpInsn(IFEQ, counted);
+    host();
+    span(header);
+    mv.visitMethodInsn(INVOKEINTERFACE, HOST, "tick", "(" + SPAN + ")V", true);
+    mv.visitLabel(counted);
   }
 
   private void statement(Stmt s) {
@@ -107,20 +217,42 @@ final class StmtGen extends ExprGen {
       append(slot, chain);
       return;
     }
+    Expr value = a.value();
+    boolean number = Locals.isNumber(this, slot);
     if (a.op() == Stmt.AssignOp.SET) {
-      expr(a.value());
-    } else {
-      local(slot); // x op= v reads x first, then v
-      expr(a.value());
-      span(a.span());
-      support(switch (a.op()) {
-        case ADD -> "add";
-        case SUBTRACT -> "subtract";
-        case MULTIPLY -> "multiply";
-        case DIVIDE -> "divide";
-        default -> "remainder";
-      }, "(" + OBJ + OBJ + SPAN + ")" + OBJ);
+      if (value instanceof Expr.Binary && Fused.tree(value, resolution) && (number || Fused.applies(value, this))) {
+        Fused.emit(this, value, () -> Locals.storeLong(this, slot), () -> store(slot));
+        return;
+      }
+      if (number && value instanceof Expr.Literal l && l.value() instanceof Long n) {
+        mv.visitLdcInsn(n);
+        Locals.storeLong(this, slot);
+        return;
+      }
+      expr(value);
+      store(slot);
+      return;
     }
+    String helper = switch (a.op()) {
+      case SUBTRACT -> "subtract";
+      case MULTIPLY -> "multiply";
+      case DIVIDE -> "divide";
+      default -> "remainder";
+    };
+    Runnable general = () -> {
+      local(slot); // x op= v reads x first, then v
+      expr(value);
+      span(a.span());
+      support(helper, "(" + OBJ + OBJ + SPAN + ")" + OBJ);
+    };
+    if (number && Fused.tree(value, resolution) && (a.op() == Stmt.AssignOp.SUBTRACT
+        || a.op() == Stmt.AssignOp.MULTIPLY)) {
+      Expr.BinaryOp op = a.op() == Stmt.AssignOp.SUBTRACT ? Expr.BinaryOp.SUBTRACT : Expr.BinaryOp.MULTIPLY;
+      Fused.emitUpdate(this, slot, value, op, a.span(), general, () -> Locals.storeLong(this, slot),
+          () -> store(slot));
+      return;
+    }
+    general.run();
     store(slot);
   }
 
@@ -131,7 +263,17 @@ final class StmtGen extends ExprGen {
   private void append(int slot, Appends.Chain chain) {
     String appendDescriptor = "(" + OBJ + OBJ + SPAN + ")" + OBJ;
     int n = chain.parts().size();
-    mv.visitVarInsn(ALOAD, SLOT_BASE + slot); // as it is: a rope is appended to in place
+    if (n == 1 && Fused.tree(chain.parts().get(0), resolution)) {
+      Expr part = chain.parts().get(0);
+      Fused.emitUpdate(this, slot, part, Expr.BinaryOp.ADD, null, () -> {
+        Locals.raw(this, slot); // as it is: a rope is appended to in place
+        Fused.boxed(this, part);
+        span(chain.operators().get(0));
+        support("append", appendDescriptor);
+      }, () -> Locals.storeLong(this, slot), () -> store(slot));
+      return;
+    }
+    Locals.raw(this, slot); // as it is: a rope is appended to in place
     if (n > 1) {
       Label asWritten = new Label();
       Label done = new Label();
@@ -157,9 +299,6 @@ final class StmtGen extends ExprGen {
         support("append", appendDescriptor);
       }
       mv.visitLabel(done);
-    } else if (Fused.appliesToPart(chain.parts().get(0), this)) {
-      mv.visitInsn(POP); // the fused form reads the variable itself, after the part's variables
-      Fused.emitAppend(this, slot, chain.parts().get(0), chain.operators().get(0));
     } else {
       expr(chain.parts().get(0));
       span(chain.operators().get(0));
@@ -168,46 +307,47 @@ final class StmtGen extends ExprGen {
     store(slot);
   }
 
+  /**
+   * {@code for each}: over a copy of the list (the body may change it), or, when the body calls nothing, over the
+   * list itself. The header counts once per iteration after the first (the first was counted as the statement).
+   */
   private void forEach(Stmt.ForEach f) {
     int slot = resolution.slot(f);
     if (slot < 0) {
       throw new Unsupported("a loop variable without a slot");
     }
     int items = newLocal();
+    int size = newLocal();
     int i = newLocal();
     Label test = new Label();
     Label next = new Label();
     Label end = new Label();
-    Label counted = new Label();
     expr(f.iterable());
+    integer(Calls.in(f.body(), resolution, false) ? 0 : 1);
     span(f.iterable().span());
-    support("items", "(" + OBJ + SPAN + ")Ljava/util/List;");
+    support("items", "(" + OBJ + "Z" + SPAN + ")Ljava/util/ArrayList;");
+    mv.visitInsn(DUP);
     mv.visitVarInsn(ASTORE, items);
+    mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/ArrayList", "size", "()I", false);
+    mv.visitVarInsn(ISTORE, size);
     mv.visitInsn(ICONST_0);
     mv.visitVarInsn(ISTORE, i);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, i);
-    mv.visitVarInsn(ALOAD, items);
-    mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "size", "()I", true);
+    mv.visitVarInsn(ILOAD, size);
     mv.visitJumpInsn(IF_ICMPGE, end);
-    mv.visitVarInsn(ILOAD, i);
-    mv.visitJumpInsn(IFEQ, counted); // the first iteration was counted as the statement
-    host();
-    span(f.span());
-    mv.visitMethodInsn(INVOKEINTERFACE, HOST, "tick", "(" + SPAN + ")V", true);
-    mv.visitLabel(counted);
     if (f.index()) {
       mv.visitVarInsn(ILOAD, i);
       mv.visitInsn(I2L);
-      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+      Locals.storeLong(this, slot);
     } else {
       mv.visitVarInsn(ALOAD, items);
       mv.visitVarInsn(ILOAD, i);
-      mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "get", "(I)" + OBJ, true);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/ArrayList", "get", "(I)" + OBJ, false);
+      store(slot);
     }
-    store(slot);
     loops.push(new Loop(next, end));
-    block(f.body());
+    block(f.body(), i, f.span());
     loops.pop();
     mv.visitLabel(next);
     mv.visitIincInsn(i, 1);

@@ -19,6 +19,12 @@ import java.util.List;
 final class Support {
   private Support() {}
 
+  /**
+   * What the object local of a NUMBER variable holds while its value is the {@code long} in the paired local (see
+   * {@link Locals}); never seen by anything but generated code.
+   */
+  static final Object UNBOXED = new Object();
+
   static Object add(Object a, Object b, Span at) {
     try {
       return a instanceof Long x && b instanceof Long y ? (Object) Ops.addNumbers(x, y) : Ops.add(a, b);
@@ -61,12 +67,11 @@ final class Support {
   }
 
   static long multiplyExact(long x, long y, Span at) {
-    long hi = Math.multiplyHigh(x, y);
-    long lo = x * y;
-    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-      return lo;
+    try {
+      return Math.multiplyExact(x, y); // an intrinsic: one multiply and a jump on overflow
+    } catch (ArithmeticException overflow) {
+      return (Long) multiply(x, y, at); // throws the overflow error, worded by Ops
     }
-    return (Long) multiply(x, y, at); // throws the overflow error, worded by Ops
   }
 
   static Object divide(Object a, Object b, Span at) {
@@ -161,13 +166,18 @@ final class Support {
     }
   }
 
-  /** What {@code for each} walks: a LIST's snapshot, a MAP's keys, a comma-separated TEXT's parts. */
-  static List<Object> items(Object v, Span at) {
+  /**
+   * What {@code for each} walks: a LIST's elements, a MAP's keys, a comma-separated TEXT's parts. A copy, so the
+   * body may change the collection (DECISIONS §16), unless {@code unchanged}: the body calls nothing, so nothing can
+   * change the list, and the loop reads the list itself.
+   */
+  static ArrayList<Object> items(Object v, boolean unchanged, Span at) {
     if (v instanceof DelugeCollection c) {
-      return c.snapshot();
+      List<Object> items = unchanged && c.isList() ? c.list() : c.snapshot();
+      return items instanceof ArrayList<Object> a ? a : new ArrayList<>(items);
     }
     if (v instanceof String s) {
-      List<Object> parts = new ArrayList<>();
+      ArrayList<Object> parts = new ArrayList<>();
       if (!s.isEmpty()) {
         parts.addAll(List.of(s.split(",", -1)));
       }

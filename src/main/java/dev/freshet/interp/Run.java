@@ -51,6 +51,20 @@ public final class Run implements dev.freshet.compile.Host {
     }
   }
 
+  @Override
+  public boolean tryTick(int n) {
+    if (budget >= n) {
+      budget -= n;
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void untick(int n) {
+    budget += n;
+  }
+
   private void nextChunk(Span at) {
     counted += chunk; // the statement being counted is the first after them
     long left = maxStatements - counted;
