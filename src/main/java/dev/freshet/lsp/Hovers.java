@@ -7,8 +7,8 @@ import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 
 /**
- * What a name under the cursor is: a built-in's page from the registry (as {@code freshet builtins NAME} shows
- * it), a user function's header, or where a variable is first assigned.
+ * What a word under the cursor is: a keyword's form, a built-in's page from the registry (as
+ * {@code freshet builtins NAME} shows it), a user function's header, or where a variable is first assigned.
  */
 final class Hovers {
   private final Builtins builtins;
@@ -22,7 +22,12 @@ final class Hovers {
     int offset = lines.offset(position);
     Tokens tokens = doc.tokens();
     Tokens.Tok tok = tokens.at(offset);
-    Reference ref = tok == null ? null : Reference.at(tokens, tokens.before(tok.start() + 1));
+    int index = tok == null ? -1 : tokens.before(tok.start() + 1);
+    String keyword = Keywords.hover(tokens, index);
+    if (keyword != null) {
+      return new Hover(new MarkupContent(MarkupKind.MARKDOWN, keyword), lines.range(tok.start(), tok.end()));
+    }
+    Reference ref = tok == null ? null : Reference.at(tokens, index);
     if (ref == null) {
       return null;
     }

@@ -223,6 +223,23 @@ class LanguageServerTest {
   }
 
   @Test
+  void hoverOverAKeywordShowsItsForm() {
+    client.notify("textDocument/didOpen", open(URI, 1, SAMPLE));
+    JsonNode hover = client.result("textDocument/hover", position(URI, 10, 1));
+    String text = hover.get("contents").get("value").asText();
+    assertTrue(text.startsWith("```deluge\nfor each x in <list | map | text>"), text);
+    assertTrue(text.contains("no while loop"), text);
+    assertRange(hover.get("range"), 10, 0, 10, 3);
+    text = client.result("textDocument/hover", position(URI, 5, 3)).get("contents").get("value").asText();
+    assertTrue(text.contains("info <expression>;"), text);
+    // a variable called index is a variable, not the keyword
+    client.notify("textDocument/didOpen", open("file:///work/index.dg", 1, "index = 3;\ninfo index;\n"));
+    text = client.result("textDocument/hover", position("file:///work/index.dg", 1, 6)).get("contents").get("value")
+        .asText();
+    assertTrue(text.contains("variable, first assigned on line 1"), text);
+  }
+
+  @Test
   void signatureHelpMarksTheArgumentUnderTheCursor() {
     client.notify("textDocument/didOpen", open(URI, 1, SAMPLE + "s = subString(\"abc\", 1\ngreet(\"x\", \n"));
     JsonNode help = client.result("textDocument/signatureHelp", position(URI, 16, 22));
