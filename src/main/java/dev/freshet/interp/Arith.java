@@ -138,6 +138,9 @@ abstract class Arith extends Node {
     if (v instanceof Long x) {
       return x;
     }
+    if (v instanceof Unboxed u) {
+      return u.value;
+    }
     f.escape(TextBuffer.read(v));
     return 0;
   }

@@ -129,7 +129,7 @@ final class OperatorNodes {
 
     @Override
     Object eval(Frame f) {
-      return withConstant(op, TextBuffer.read(f.get(slot)), right, span);
+      return withConstant(op, Unboxed.read(f.get(slot)), right, span);
     }
   }
 

@@ -80,7 +80,7 @@ public final class Program {
       return runFrame(frame);
     } finally {
       topLevelSlots.entrySet().stream().sorted(Map.Entry.comparingByValue())
-          .forEach(e -> kept.put(e.getKey(), TextBuffer.read(frame.get(e.getValue()))));
+          .forEach(e -> kept.put(e.getKey(), Unboxed.read(frame.get(e.getValue()))));
     }
   }
 

@@ -29,9 +29,22 @@ final class StmtNodes {
       this.arithmetic = value instanceof Arith a ? a : null;
     }
 
+    Node value() {
+      return value;
+    }
+
     @Override
     int run(Frame f) {
-      f.set(slot, arithmetic != null ? arithmetic.eval(f) : value.eval(f));
+      if (arithmetic == null) {
+        f.set(slot, value.eval(f));
+        return NORMAL;
+      }
+      long r = arithmetic.evalNumber(f);
+      if (f.escaping) {
+        f.set(slot, f.escaped());
+      } else {
+        Unboxed.store(f, slot, r);
+      }
       return NORMAL;
     }
   }
@@ -51,7 +64,7 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      Object current = TextBuffer.read(f.get(slot));
+      Object current = Unboxed.read(f.get(slot));
       Object v = value.eval(f);
       try {
         f.set(slot, switch (op) {
@@ -88,17 +101,43 @@ final class StmtNodes {
       this.arithmetic = parts.length == 1 && parts[0] instanceof Arith a ? a : null;
     }
 
+    Node[] parts() {
+      return parts;
+    }
+
     @Override
     int run(Frame f) {
       Object current = f.get(slot);
+      if (current instanceof Unboxed u && parts.length == 1) { // a running total, kept as a long in the slot
+        long x = u.value;
+        long y = arithmetic != null ? arithmetic.evalNumber(f) : parts[0].evalNumber(f);
+        if (f.escaping) {
+          f.set(slot, add(x, f.escaped(), operators[0]));
+        } else {
+          u.set(Ops.addNumbers(x, y));
+        }
+        return NORMAL;
+      }
+      return other(f, current);
+    }
+
+    /** Apart from {@link #run} so that the running total's path stays small enough for the JIT to inline. */
+    private int other(Frame f, Object current) {
       if (parts.length == 1) {
-        if (current instanceof Long x) { // a running total: the part as a long, boxed only in the sum
+        if (current instanceof Long x) { // the first step of a running total
           long y = arithmetic != null ? arithmetic.evalNumber(f) : parts[0].evalNumber(f);
-          f.set(slot, f.escaping ? add(current, f.escaped(), operators[0]) : (Object) Ops.addNumbers(x, y));
+          if (f.escaping) {
+            f.set(slot, add(x, f.escaped(), operators[0]));
+          } else {
+            f.set(slot, new Unboxed(Ops.addNumbers(x, y)));
+          }
           return NORMAL;
         }
         f.set(slot, add(current, parts[0].eval(f), operators[0]));
         return NORMAL;
+      }
+      if (current instanceof Unboxed u) {
+        current = u.value;
       }
       if (TextBuffer.isText(current)) {
         // TEXT + anything cannot fail: every part is evaluated first, so a part that reads the variable sees it
@@ -229,17 +268,24 @@ final class StmtNodes {
     private final Node iterable;
     private final Exec[] body;
 
+    /** Whether the body is {@link Straight}: its statements are counted with the header, once per iteration. */
+    private final boolean straight;
+
     ForEach(int slot, boolean index, Node iterable, Exec[] body, Span span) {
       super(span);
       this.slot = slot;
       this.index = index;
       this.iterable = iterable;
       this.body = body;
+      this.straight = Straight.all(body);
     }
 
     @Override
     int run(Frame f) {
       Object[] items = items(iterable.eval(f));
+      if (straight) {
+        return runStraight(f, items);
+      }
       for (int i = 0; i < items.length; i++) {
         if (i > 0) {
           f.run.tick(span); // the header counts once per iteration; the first was counted by the block
@@ -251,6 +297,41 @@ final class StmtNodes {
         }
         if (done == RETURN) {
           return RETURN;
+        }
+      }
+      return NORMAL;
+    }
+
+    /**
+     * A body that cannot jump or count statements of its own: the header and the statements of an iteration are
+     * counted at once when the current chunk holds them all (so no limit or clock check falls inside), and what was
+     * counted for statements an error kept from running is given back, so the count stays exact.
+     */
+    private int runStraight(Frame f, Object[] items) {
+      Run run = f.run;
+      int n = body.length;
+      for (int i = 0; i < items.length; i++) {
+        if (!run.tryTick(i > 0 ? n + 1 : n)) { // the end of a chunk: one by one, as any other loop
+          if (i > 0) {
+            run.tick(span);
+          }
+          f.set(slot, index ? (Object) (long) i : items[i]);
+          runAll(body, f);
+          continue;
+        }
+        f.set(slot, index ? (Object) (long) i : items[i]);
+        for (int j = 0; j < n; j++) {
+          Exec e = body[j];
+          try {
+            if (e instanceof Assign a) { // direct calls the JIT can inline, where e.run meets every statement
+              a.run(f);
+            } else {
+              ((Append) e).run(f);
+            }
+          } catch (ScriptError err) {
+            run.untick(n - 1 - j);
+            throw err.at(e.span);
+          }
         }
       }
       return NORMAL;

@@ -49,8 +49,7 @@ final class ValueNodes {
 
     @Override
     Object eval(Frame f) {
-      Object v = f.get(slot);
-      return TextBuffer.read(v);
+      return Unboxed.read(f.get(slot));
     }
 
     @Override
