@@ -59,7 +59,7 @@ public final class Engine {
   private volatile HttpTransport transport;
 
   private Engine(Builder b) {
-    this.output = b.output != null ? b.output : System.out::println;
+    this.output = b.output != null ? b.output : new Println(System.out); // not System.out::println: see Main.main
     this.givenZone = b.zone;
     this.clock = b.clock;
     this.seed = b.seed;
@@ -72,7 +72,7 @@ public final class Engine {
     this.connections = b.connections == null ? null : memo(b.connections);
     this.givenTransport = b.transport;
     this.parseCache = b.parseCache;
-    this.notices = b.notices != null ? b.notices : System.err::println;
+    this.notices = b.notices != null ? b.notices : new Println(System.err);
     HostLibrary host = new HostLibrary(b.functions, b.user);
     if (b.functions.isEmpty()) {
       // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
@@ -91,6 +91,20 @@ public final class Engine {
       t.start();
     } else {
       this.registry = CompletableFuture.completedFuture(withHost(host)); // a name clash fails build() itself
+    }
+  }
+
+  /** A line to a stream; a class, not a method reference, so that an embedding host's start links no lambda. */
+  private static final class Println implements Consumer<String> {
+    private final java.io.PrintStream stream;
+
+    Println(java.io.PrintStream stream) {
+      this.stream = stream;
+    }
+
+    @Override
+    public void accept(String line) {
+      stream.println(line);
     }
   }
 

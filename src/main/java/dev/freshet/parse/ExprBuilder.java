@@ -8,7 +8,6 @@ import dev.freshet.parse.gen.DelugeLexer;
 import dev.freshet.parse.gen.DelugeParser.*;
 import dev.freshet.parse.gen.DelugeParserBaseVisitor;
 import dev.freshet.source.Span;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,48 +78,28 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     if (ctx.op.getType() == DelugeLexer.ASSIGN) {
       ast.warning(Spans.of(ctx.op), "'=' in a condition compares like '=='; write '==' to make that plain");
     }
-    BinaryOp op = binaryOp(ctx.op.getType());
+    BinaryOp op = Operators.binary(ctx.op.getType());
     return new Expr.Binary(op, visit(ctx.condition(0)), visit(ctx.condition(1)), Spans.of(ctx.op));
   }
 
   @Override
   public Expr visitMultiplicativeExpr(MultiplicativeExprContext ctx) {
-    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+    return binary(Operators.binary(ctx.op.getType()), ctx.expression(), ctx.op);
   }
 
   @Override
   public Expr visitAdditiveExpr(AdditiveExprContext ctx) {
-    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+    return binary(Operators.binary(ctx.op.getType()), ctx.expression(), ctx.op);
   }
 
   @Override
   public Expr visitRelationalExpr(RelationalExprContext ctx) {
-    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
+    return binary(Operators.binary(ctx.op.getType()), ctx.expression(), ctx.op);
   }
 
   @Override
   public Expr visitEqualityExpr(EqualityExprContext ctx) {
-    return binary(binaryOp(ctx.op.getType()), ctx.expression(), ctx.op);
-  }
-
-  /** The operator a token writes; '=' is {@code ==} where it may stand (in a condition). */
-  private static BinaryOp binaryOp(int tokenType) {
-    return switch (tokenType) {
-      case DelugeLexer.STAR -> BinaryOp.MULTIPLY;
-      case DelugeLexer.SLASH -> BinaryOp.DIVIDE;
-      case DelugeLexer.PERCENT -> BinaryOp.REMAINDER;
-      case DelugeLexer.PLUS -> BinaryOp.ADD;
-      case DelugeLexer.MINUS -> BinaryOp.SUBTRACT;
-      case DelugeLexer.LT -> BinaryOp.LESS;
-      case DelugeLexer.LE -> BinaryOp.LESS_EQUAL;
-      case DelugeLexer.GT -> BinaryOp.GREATER;
-      case DelugeLexer.GE -> BinaryOp.GREATER_EQUAL;
-      case DelugeLexer.EQ, DelugeLexer.ASSIGN -> BinaryOp.EQUAL;
-      case DelugeLexer.NEQ -> BinaryOp.NOT_EQUAL;
-      case DelugeLexer.AND -> BinaryOp.AND;
-      case DelugeLexer.OR -> BinaryOp.OR;
-      default -> throw new IllegalStateException("not a binary operator: token " + tokenType);
-    };
+    return binary(Operators.binary(ctx.op.getType()), ctx.expression(), ctx.op);
   }
 
   @Override
@@ -228,15 +207,8 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     var token = ctx.literal().getStart();
     Span span = Spans.of(token);
     String text = token.getText();
-    return switch (token.getType()) {
-      case DelugeLexer.TEXT_LITERAL -> new Expr.Literal(LiteralKind.TEXT, Literals.unquote(text), span);
-      case DelugeLexer.QUOTED_LITERAL -> new Expr.Literal(LiteralKind.QUOTED, Literals.unquote(text), span);
-      case DelugeLexer.NUMBER_LITERAL -> number(text, span);
-      case DelugeLexer.DECIMAL_LITERAL -> new Expr.Literal(LiteralKind.DECIMAL, new BigDecimal(text), span);
-      case DelugeLexer.TRUE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.TRUE, span);
-      case DelugeLexer.FALSE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.FALSE, span);
-      default -> new Expr.Literal(LiteralKind.NULL, null, span);
-    };
+    return token.getType() == DelugeLexer.NUMBER_LITERAL ? number(text, span)
+        : Literals.of(token.getType(), text, span);
   }
 
   private Expr number(String text, Span span) {

@@ -1,8 +1,27 @@
 package dev.freshet.parse;
 
-/** Decoding of text literals (DECISIONS §2). */
+import dev.freshet.ast.Expr;
+import dev.freshet.ast.Expr.LiteralKind;
+import dev.freshet.parse.gen.DelugeLexer;
+import dev.freshet.source.Span;
+import java.math.BigDecimal;
+
+/** Decoding of literals (DECISIONS §2), for both parsers. */
 final class Literals {
   private Literals() {}
+
+  /** The literal a token writes, other than a NUMBER (whose error when too large each parser reports its way). */
+  static Expr.Literal of(int tokenType, String text, Span span) {
+    return switch (tokenType) {
+      case DelugeLexer.TEXT_LITERAL -> new Expr.Literal(LiteralKind.TEXT, unquote(text), span);
+      case DelugeLexer.QUOTED_LITERAL -> new Expr.Literal(LiteralKind.QUOTED, unquote(text), span);
+      case DelugeLexer.DECIMAL_LITERAL -> new Expr.Literal(LiteralKind.DECIMAL, new BigDecimal(text), span);
+      case DelugeLexer.TRUE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.TRUE, span);
+      case DelugeLexer.FALSE -> new Expr.Literal(LiteralKind.BOOLEAN, Boolean.FALSE, span);
+      case DelugeLexer.NULL -> new Expr.Literal(LiteralKind.NULL, null, span);
+      default -> throw new IllegalStateException("not a literal: token " + tokenType);
+    };
+  }
 
   /** Strips the quotes and applies escapes; an unknown escape keeps its backslash. */
   static String unquote(String token) {

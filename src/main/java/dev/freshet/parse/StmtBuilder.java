@@ -4,7 +4,6 @@ import dev.freshet.ast.Expr;
 import dev.freshet.ast.Stmt;
 import dev.freshet.ast.TaskParam;
 import dev.freshet.ast.Stmt.AssignOp;
-import dev.freshet.parse.gen.DelugeLexer;
 import dev.freshet.parse.gen.DelugeParser.*;
 import dev.freshet.parse.gen.DelugeParserBaseVisitor;
 import dev.freshet.source.Span;
@@ -194,14 +193,7 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   }
 
   private Stmt assignment(Expr target, AssignOpContext opCtx, Expr value, Span span) {
-    AssignOp op = switch (opCtx.getStart().getType()) {
-      case DelugeLexer.PLUS_ASSIGN -> AssignOp.ADD;
-      case DelugeLexer.MINUS_ASSIGN -> AssignOp.SUBTRACT;
-      case DelugeLexer.STAR_ASSIGN -> AssignOp.MULTIPLY;
-      case DelugeLexer.SLASH_ASSIGN -> AssignOp.DIVIDE;
-      case DelugeLexer.PERCENT_ASSIGN -> AssignOp.REMAINDER;
-      default -> AssignOp.SET;
-    };
+    AssignOp op = Operators.assign(opCtx.getStart().getType());
     if (target instanceof Expr.Name n) {
       return new Stmt.Assign(n.name(), op, value, span);
     }

@@ -1,0 +1,139 @@
+package dev.freshet.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.freshet.ast.Script;
+import dev.freshet.source.Diagnostic;
+import dev.freshet.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written parser ({@link DirectParser}) against ANTLR's: whenever it accepts a script, ANTLR must accept it
+ * too and build the equal AST (every node and span) with the equal warnings, in the same order. Checked on every
+ * golden script (the malformed ones included), every sample and benchmark script, the real-world corpus under
+ * /tmp/corpus/scripts when it is there, and seeded token-level mutations of all of them.
+ */
+class DirectParserTest {
+  static final Path CORPUS = Path.of("/tmp/corpus/scripts");
+
+  static List<Path> scripts() {
+    List<Path> all = new ArrayList<>();
+    for (Path root : List.of(Path.of("samples"), Path.of("src/test/resources"), Path.of("src/jmh/resources"),
+        CORPUS)) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.walk(root)) {
+          files.filter(f -> f.toString().endsWith(".dg")).sorted().forEach(all::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return all;
+  }
+
+  /** Returns whether the direct parser took the text; fails when it differs from ANTLR. */
+  static boolean same(String label, String text) {
+    SourceFile source = new SourceFile(label, text);
+    List<Diagnostic> directWarnings = new ArrayList<>();
+    Script direct = DirectParser.parse(source, directWarnings);
+    if (direct == null) {
+      return false;
+    }
+    List<Diagnostic> antlrWarnings = new ArrayList<>();
+    Script antlr;
+    try {
+      antlr = AntlrParser.script(source, antlrWarnings);
+    } catch (SyntaxError e) {
+      fail(label + ": the direct parser accepted what ANTLR rejects: " + e.diagnostics() + "\n" + text);
+      return false;
+    }
+    assertEquals(antlr, direct, label + "\n" + text);
+    assertEquals(antlrWarnings, directWarnings, label);
+    return true;
+  }
+
+  @Test
+  void everyScriptTheDirectParserTakesParsesTheSameWithAntlr() throws IOException {
+    int taken = 0;
+    List<Path> scripts = scripts();
+    for (Path script : scripts) {
+      if (same(script.toString(), Files.readString(script))) {
+        taken++;
+      }
+    }
+    // most scripts take the direct path (the rest use invokeurl, sendmail, Creator's forms or have errors)
+    assertTrue(scripts.size() > 500 && taken * 10 > scripts.size() * 6,
+        "the direct parser took " + taken + " of " + scripts.size() + " scripts");
+  }
+
+  @Test
+  void mutatedScriptsParseTheSameOrGoToAntlr() throws IOException {
+    Random random = new Random(0x51DE_C0DEL);
+    String[] pieces = {";", "=", "==", "(", ")", "{", "}", "[", "]", ",", ":", ".", "-", "!", "+", "info", "if",
+        "else", "for each", "index", "in", "return", "x", "1", "\"t\"", "list", "map", "zoho", "input", "&&", "/*", "*/",
+        "//", "\n", "9223372036854775808", "-9223372036854775808", "1.5", ".5", "'q'", "try", "catch", "alert", "show"};
+    int mutants = 0;
+    for (Path script : scripts()) {
+      String text = Files.readString(script);
+      if (text.length() > 20_000) {
+        continue;
+      }
+      for (int k = 0; k < 6; k++) {
+        int at = random.nextInt(text.length() + 1);
+        String mutant = switch (k % 3) {
+          case 0 -> text.substring(0, at) + pieces[random.nextInt(pieces.length)] + text.substring(at);
+          case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 1 + random.nextInt(4)));
+          default -> text.substring(0, at) + " " + pieces[random.nextInt(pieces.length)] + " " + text.substring(at);
+        };
+        same(script + " mutant " + k, mutant);
+        mutants++;
+      }
+    }
+    assertTrue(mutants > 3000, "mutants: " + mutants);
+  }
+
+  @Test
+  void hardCasesAreEitherTheSameOrLeftToAntlr() {
+    String[] cases = {
+        "return 1 + 1;", "x = -9223372036854775808; y = - 5; z = -(5); w = --3; v = -x.y;",
+        "if (a = b = c) { info 1; } else if (d = 1 || e) {} else { info 2; }",
+        "x.y(if(a = b, 1, 2)).z = if(c = d, 1, 2);", "info;", "info x;", "info = Map(); info.put(1, 2);",
+        "info -x;", "info [1];", "info * 2;", "m = {\"a\": 1, \"b\": {1, 2,},}; l = [1, 2,]; e = {}; f = [];",
+        "c = Collection(); d = Collection(1, 2); g = Collection(\"k\": 1); h = Map({\"a\": 1}); i = ifnull(a, b);",
+        "m.insert(\"k\": 1); zoho.crm.getRecordById(\"Leads\", 1).get(\"x\"); r = zoho.currenttime.toString();",
+        "string standalone.fn(list:string a, int b) { return a.size() + b; }", "list:string f() { return {}; }",
+        "for each index i in l { continue; } for each index in l { break; }",
+        "try { throw \"x\"; } catch (e) { info e.message; } try {} catch {} try {} catch () {}",
+        "alert(\"hi\");", "show x;", "delete = 1;", "cancel submit;", "x = List:String();", "Form[ID == 1];",
+        "x = invokeurl [ url: \"u\" type: GET ];", "sendmail [ from: a to: b subject: c message: d ]",
+        "if (a, b, c);", "while (x) {}", "1.5.3;", "a = .5 + 1.; ", "x = 99999999999999999999;",
+        "a = b\n(c);", "x = \"\\u0041\\n\" + 'it\\'s';", "/* c */ x = 1; // d\r\ny = 2;\u00A0\uFEFF",
+        "x = \"😀\";", "x = 1 & 2;", "x = \"open", "/* open", "void f( { }", "input.x = 1;", "input.Field:ui.add(1);",
+        "x = insert into F [ a = 1 ];", "a = invokeapi [ service: s ];", "{1, 2}.size();", "INFO \"x\"; IF (TRUE) {}",
+    };
+    int taken = 0;
+    for (String text : cases) {
+      taken += same("case.dg", text) ? 1 : 0;
+    }
+    assertTrue(taken >= 15, "taken: " + taken);
+  }
+
+  @Test
+  void theEmbeddedAndHelloScriptsTakeTheDirectPath() throws IOException {
+    assertNotNull(DirectParser.parse(new SourceFile("e.dg", "return 1 + 1;"), null));
+    assertNotNull(DirectParser.parse(new SourceFile("hello.dg", Files.readString(Path.of("samples/hello.dg"))), null));
+    assertNull(DirectParser.parse(new SourceFile("e.dg", "return 1 +;"), null), "errors are ANTLR's to report");
+  }
+}
