@@ -85,6 +85,7 @@ public final class FunctionCompiler {
       FAILURES.add(name + ": " + e);
       return null;
     }
+    dump(name, bytes);
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
       CompiledCode code = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
@@ -97,6 +98,20 @@ public final class FunctionCompiler {
       }
       FAILURES.add(name + ": " + e);
       return null;
+    }
+  }
+
+  /** With {@code -Dfreshet.compile.dump=DIR}, each generated class goes into DIR (to read with javap). */
+  private static void dump(String name, byte[] bytes) {
+    String dir = System.getProperty("freshet.compile.dump");
+    if (dir != null) {
+      try {
+        java.nio.file.Path file = java.nio.file.Path.of(dir, name.replaceAll("\\W", "_") + "-" + COMPILED.get() + ".class");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, bytes);
+      } catch (java.io.IOException | RuntimeException e) {
+        FAILURES.add(name + ": could not dump: " + e);
+      }
     }
   }
 

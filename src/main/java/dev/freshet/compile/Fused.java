@@ -82,7 +82,7 @@ final class Fused {
     g.mv.visitVarInsn(LLOAD, total);
     unboxed(g, part, temps);
     if (at == null) {
-      g.mv.visitMethodInsn(INVOKESTATIC, "dev/freshet/runtime/Ops", "addNumbers", "(JJ)J", false);
+      g.support("addTotal", "(JJ)J");
     } else {
       g.span(at);
       exact(g, op);

@@ -52,17 +52,26 @@ final class Support {
   /** NUMBER + NUMBER on longs: the tree-walker's overflow error at {@code at}. */
   static long addExact(long x, long y, Span at) {
     try {
-      return Ops.addNumbers(x, y);
-    } catch (ScriptError e) {
-      throw e.at(at);
+      return Math.addExact(x, y); // an intrinsic: one add and a jump on overflow
+    } catch (ArithmeticException overflow) {
+      return (Long) add(x, y, at); // throws the overflow error, worded by Ops
+    }
+  }
+
+  /** A running total {@code s = s + …} on longs: an overflow is the statement's error, as in the tree-walker. */
+  static long addTotal(long x, long y) {
+    try {
+      return Math.addExact(x, y);
+    } catch (ArithmeticException overflow) {
+      return Ops.addNumbers(x, y); // throws
     }
   }
 
   static long subtractExact(long x, long y, Span at) {
     try {
-      return Ops.subtractNumbers(x, y);
-    } catch (ScriptError e) {
-      throw e.at(at);
+      return Math.subtractExact(x, y);
+    } catch (ArithmeticException overflow) {
+      return (Long) subtract(x, y, at);
     }
   }
 
