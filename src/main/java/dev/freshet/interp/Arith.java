@@ -25,9 +25,18 @@ abstract class Arith extends Node {
   final long leftConstant;
   final long rightConstant;
 
-  /** A {@link Leaf} when both operands are variables or constants, else a {@link Tree}. */
+  /**
+   * A {@link Leaf} when both operands are variables or constants, a {@link Twig} when one of them is a {@link Leaf}
+   * and the other a variable or constant, else a {@link Tree}.
+   */
   static Arith of(BinaryOp op, Node left, Node right, Span span) {
-    return kind(left) == NODE || kind(right) == NODE ? new Tree(op, left, right, span) : new Leaf(op, left, right, span);
+    if (kind(left) != NODE && kind(right) != NODE) {
+      return new Leaf(op, left, right, span);
+    }
+    if (left instanceof Leaf && kind(right) != NODE || right instanceof Leaf && kind(left) != NODE) {
+      return new Twig(op, left, right, span);
+    }
+    return new Tree(op, left, right, span);
   }
 
   private Arith(BinaryOp op, Node left, Node right, Span span) {
@@ -94,6 +103,35 @@ abstract class Arith extends Node {
         return general(f, f.escaped(), right.eval(f));
       }
       long y = rightSlot >= 0 ? number(f, rightSlot) : rightSlot == CONSTANT ? rightConstant : right.evalNumber(f);
+      if (f.escaping) {
+        return general(f, x, f.escaped());
+      }
+      return numbersAt(x, y);
+    }
+  }
+
+  /**
+   * {@code hi * 1000 + lo}: a {@link Leaf} and a variable or constant. Its Leaf is called directly (a final class),
+   * never through {@link Tree}'s operand calls, which meet every kind of operand: so the JIT inlines the Leaf here, and
+   * this whole node into the statement that uses it.
+   */
+  static final class Twig extends Arith {
+    private final Leaf leaf;
+    private final boolean leafOnLeft;
+
+    Twig(BinaryOp op, Node left, Node right, Span span) {
+      super(op, left, right, span);
+      leafOnLeft = left instanceof Leaf;
+      leaf = (Leaf) (leafOnLeft ? left : right);
+    }
+
+    @Override
+    long evalNumber(Frame f) {
+      long x = leafOnLeft ? leaf.evalNumber(f) : leftSlot >= 0 ? number(f, leftSlot) : leftConstant;
+      if (f.escaping) {
+        return general(f, f.escaped(), right.eval(f));
+      }
+      long y = leafOnLeft ? rightSlot >= 0 ? number(f, rightSlot) : rightConstant : leaf.evalNumber(f);
       if (f.escaping) {
         return general(f, x, f.escaped());
       }

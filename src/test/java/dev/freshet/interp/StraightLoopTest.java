@@ -138,6 +138,19 @@ class StraightLoopTest {
   }
 
   @Test
+  void anOperatorOverAnOperatorOfVariablesFollowsTheGeneralRulesForEveryOperand() {
+    // aa * 2 + b (an operator whose operand is an operator of variables) against +a * 2 + b, where the unary plus
+    // makes the inner operand a general node: the same value in the same columns, so errors must match exactly
+    for (String value : List.of("3", "2.5", "\"x\"", "'01-Jan-2024'", "{1}", "9223372036854775807")) {
+      for (String expr : List.of("aa * 2 + b", "b - aa * 2", "aa * b % 7", "100 / (aa * b)")) {
+        String script = "b = " + value + ";\nr = {};\nfor each aa in {1, 2} {\n  r.add(" + expr + ");\n}\nreturn r;";
+        String twin = script.replace("aa", "+a").replace("each +a", "each a ");
+        assertEquals(outcome(twin, Long.MAX_VALUE, Map.of()), outcome(script, Long.MAX_VALUE, Map.of()), script);
+      }
+    }
+  }
+
+  @Test
   void aTotalThatMeetsTextOrADecimalFollowsTheGeneralRules() {
     String script = """
         s = 0;
