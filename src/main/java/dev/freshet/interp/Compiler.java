@@ -195,6 +195,7 @@ final class Compiler {
         case AND -> new OperatorNodes.And(left, right, span);
         case OR -> new OperatorNodes.Or(left, right, span);
         default -> Arith.applies(b.op(), left, right) ? Arith.of(b.op(), left, right, span)
+            : Comparison.applies(b.op()) ? new Comparison(b.op(), left, right, span)
             : !(right instanceof ValueNodes.Const c && c.value() instanceof Long k)
             ? new OperatorNodes.Binary(b.op(), left, right, span)
             : left instanceof ValueNodes.Local l

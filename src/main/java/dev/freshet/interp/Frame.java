@@ -22,6 +22,22 @@ final class Frame {
   /** Slots from {@link #INLINE} on; null when there are none. */
   private final Object[] more;
 
+  /** Whether this frame has room for {@code size} slots (a frame is reused by the next call at its depth). */
+  boolean holds(int size) {
+    return size <= INLINE || more != null && size - INLINE <= more.length;
+  }
+
+  /**
+   * Makes a used frame fresh for another call: the slots from {@code from} (the parameters below it are set next) and
+   * the returned value are cleared. Nothing else refers to a frame once its call has returned.
+   */
+  void clear(int from, int size) {
+    returned = null;
+    for (int i = from; i < size; i++) {
+      set(i, null);
+    }
+  }
+
   Frame(int size, Run run) {
     this(size, run, 0);
   }

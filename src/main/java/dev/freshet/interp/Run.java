@@ -23,6 +23,8 @@ public final class Run implements dev.freshet.compile.Host {
   private long chunk;
   private long budget;
   private volatile boolean cancelled;
+  /** Frames of interpreted calls by depth, reused: at most one call per depth is running (see {@link #frame}). */
+  private Frame[] frames = new Frame[16];
   /** The compiled tier's policy: calls before a function is compiled, 0 from the first, -1 never (see Tier). */
   int compileAfter = Tier.fromProperty();
 
@@ -97,6 +99,25 @@ public final class Run implements dev.freshet.compile.Host {
           + " nested calls", at);
     }
     return callerDepth + 1;
+  }
+
+  /**
+   * A frame for a call at {@code depth} ({@link #enter}'s result), its slots from {@code from} cleared: the one the last
+   * call at that depth used when it has room. The calls running at any moment have different depths, and a call's
+   * arguments are evaluated before its frame is taken, so a frame is never in use twice.
+   */
+  Frame frame(int depth, int size, int from) {
+    Frame[] fs = frames;
+    if (depth < fs.length) {
+      Frame f = fs[depth];
+      if (f != null && f.holds(size)) {
+        f.clear(from, size);
+        return f;
+      }
+      return fs[depth] = new Frame(size, this, depth);
+    }
+    frames = java.util.Arrays.copyOf(fs, Math.max(depth + 1, fs.length * 2));
+    return frames[depth] = new Frame(size, this, depth);
   }
 
   /**

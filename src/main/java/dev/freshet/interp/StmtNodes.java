@@ -195,12 +195,18 @@ final class StmtNodes {
 
   static final class If extends Exec {
     private final Node[] conditions;
+    /** Each condition when it is a comparison, else null: tested as a boolean, nothing boxed. */
+    private final Comparison[] comparisons;
     private final Exec[][] bodies;
     private final Exec[] otherwise;
 
     If(Node[] conditions, Exec[][] bodies, Exec[] otherwise, Span span) {
       super(span);
       this.conditions = conditions;
+      this.comparisons = new Comparison[conditions.length];
+      for (int i = 0; i < conditions.length; i++) {
+        comparisons[i] = conditions[i] instanceof Comparison c ? c : null;
+      }
       this.bodies = bodies;
       this.otherwise = otherwise;
     }
@@ -208,17 +214,8 @@ final class StmtNodes {
     @Override
     int run(Frame f) {
       for (int i = 0; i < conditions.length; i++) {
-        Object c = conditions[i].eval(f);
-        if (c == Boolean.TRUE) { // the usual case: operators give the two canonical Booleans
-          return runAll(bodies[i], f);
-        }
-        if (c == Boolean.FALSE) {
-          continue;
-        }
-        if (!(c instanceof Boolean)) {
-          throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), conditions[i].span);
-        }
-        if ((Boolean) c) {
+        Comparison c = comparisons[i];
+        if (c != null ? c.test(f) : truth(conditions[i], f)) {
           return runAll(bodies[i], f);
         }
       }
@@ -226,38 +223,48 @@ final class StmtNodes {
     }
   }
 
+  /** An {@code if} condition's value, which must be a BOOLEAN. */
+  static boolean truth(Node condition, Frame f) {
+    Object c = condition.eval(f);
+    if (c == Boolean.TRUE) { // the usual case: operators give the two canonical Booleans
+      return true;
+    } else if (c == Boolean.FALSE) {
+      return false;
+    } else if (c instanceof Boolean b) {
+      return b;
+    }
+    throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), condition.span);
+  }
+
   /** {@code if (c) { … }} without else: one condition, one block, no loops. */
   static final class IfThen extends Exec {
     private final Node condition;
+    /** The condition when it is a comparison, else null (as in {@link If}). */
+    private final Comparison comparison;
     private final Exec[] body;
 
     IfThen(Node condition, Exec[] body, Span span) {
       super(span);
       this.condition = condition;
+      this.comparison = condition instanceof Comparison c ? c : null;
       this.body = body;
     }
 
     @Override
     int run(Frame f) {
-      Object c = condition.eval(f);
-      if (c == Boolean.TRUE) {
-        if (body.length != 1) {
-          return runAll(body, f);
-        }
-        Exec only = body[0]; // runOne written out: one Java call level fewer (see Arith.evalNumber)
-        f.run.tick(only.span);
-        try {
-          return only.run(f);
-        } catch (ScriptError err) {
-          throw err.at(only.span);
-        }
-      } else if (c == Boolean.FALSE) {
+      if (!(comparison != null ? comparison.test(f) : truth(condition, f))) {
         return NORMAL;
       }
-      if (c instanceof Boolean b) {
-        return b ? runAll(body, f) : NORMAL;
+      if (body.length != 1) {
+        return runAll(body, f);
       }
-      throw new ScriptError("if condition needs a BOOLEAN, got " + Ops.describe(c), condition.span);
+      Exec only = body[0]; // runOne written out: one Java call level fewer (see Arith.evalNumber)
+      f.run.tick(only.span);
+      try {
+        return only.run(f);
+      } catch (ScriptError err) {
+        throw err.at(only.span);
+      }
     }
   }
 
@@ -374,16 +381,41 @@ final class StmtNodes {
   static final class Return extends Exec {
     private final Node value;
     private final UserFunction function;
+    /** The value when it is arithmetic, else null (as in {@link Assign}): its NUMBER needs no return type check. */
+    private final Arith arithmetic;
+    /** The value's slot when it is a variable, else -1: read here, no call. */
+    private final int slot;
+    /** Whether a NUMBER is returned as it is: in a function returning a NUMBER (or undeclared), or the top level. */
+    private final boolean numberFits;
 
     Return(Node value, UserFunction function, Span span) {
       super(span);
       this.value = value;
       this.function = function;
+      this.arithmetic = value instanceof Arith a ? a : null;
+      this.slot = value instanceof ValueNodes.Local l ? l.slot() : -1;
+      this.numberFits = function == null || function.returnsAnyNumber();
     }
 
     @Override
     int run(Frame f) {
-      Object v = value == null ? null : value.eval(f);
+      Object v;
+      if (arithmetic != null) {
+        long r = arithmetic.evalNumber(f);
+        if (!f.escaping) {
+          if (numberFits) {
+            f.returned = r;
+            return RETURN;
+          }
+          v = r;
+        } else {
+          v = f.escaped();
+        }
+      } else if (slot >= 0) {
+        v = TextBuffer.read(f.get(slot));
+      } else {
+        v = value == null ? null : value.eval(f);
+      }
       f.returned = function == null ? v : function.returning(v);
       return RETURN;
     }

@@ -45,7 +45,10 @@ final class UserFunction implements Callee {
     return invoke(run, depth, checked, callSite);
   }
 
-  /** A call from a script: the arguments are evaluated straight into the new frame's slots. */
+  /**
+   * A call from a script. The frame is the one the last call at this depth used ({@link Run#frame}), taken once the
+   * arguments are evaluated (a call among them runs at this depth too).
+   */
   Object call(Frame caller, Node[] args, Span callSite) {
     Run run = caller.run;
     if (compiled != null || (tier != null && run.compileAfter >= 0 && !interpretedOnly)) {
@@ -54,17 +57,24 @@ final class UserFunction implements Callee {
         return callCompiled(c, caller, args, callSite);
       }
     }
-    Frame frame = new Frame(frameSize, run, run.enter(caller.depth, callSite));
-    int n = args.length; // unrolled for the slots kept in fields: a loop cost more than one argument
-    if (n > 0) {
-      frame.set(0, parameter(0, args[0].eval(caller)));
-      if (n > 1) {
-        frame.set(1, parameter(1, args[1].eval(caller)));
-        if (n > 2) {
-          frame.set(2, parameter(2, args[2].eval(caller)));
-          for (int i = 3; i < n; i++) {
-            frame.set(i, parameter(i, args[i].eval(caller)));
-          }
+    int depth = run.enter(caller.depth, callSite);
+    int n = args.length;
+    Frame frame;
+    if (n == 0) {
+      frame = run.frame(depth, frameSize, 0);
+    } else { // unrolled for the slots kept in fields: a loop cost more than one argument
+      Object a0 = parameter(0, argument(args[0], caller));
+      if (n == 1) {
+        frame = run.frame(depth, frameSize, 1);
+        frame.set(0, a0);
+      } else {
+        Object a1 = parameter(1, argument(args[1], caller));
+        if (n == 2) {
+          frame = run.frame(depth, frameSize, 2);
+          frame.set(0, a0);
+          frame.set(1, a1);
+        } else {
+          frame = more(run, depth, caller, args, a0, a1);
         }
       }
     }
@@ -77,6 +87,33 @@ final class UserFunction implements Callee {
       }
       throw e;
     }
+  }
+
+  /** {@link #call}'s frame for three or more arguments, the first two evaluated and checked. */
+  private Frame more(Run run, int depth, Frame caller, Node[] args, Object a0, Object a1) {
+    Object[] values = new Object[args.length];
+    values[0] = a0;
+    values[1] = a1;
+    for (int i = 2; i < args.length; i++) {
+      values[i] = parameter(i, argument(args[i], caller));
+    }
+    Frame frame = run.frame(depth, frameSize, args.length);
+    for (int i = 0; i < values.length; i++) {
+      frame.set(i, values[i]);
+    }
+    return frame;
+  }
+
+  /**
+   * An argument's value. Arithmetic ({@code n - 1}) is called through its own class, whose call has one or two
+   * targets the JIT inlines, where {@code eval} here would meet every kind of argument of every call in the script.
+   */
+  private static Object argument(Node n, Frame caller) {
+    if (n instanceof Arith a) {
+      long r = a.evalNumber(caller);
+      return caller.escaping ? caller.escaped() : (Object) r;
+    }
+    return n.eval(caller);
   }
 
   /** Apart from {@link #call}, whose interpreted path stays small enough for the JIT to inline. */
@@ -162,6 +199,11 @@ final class UserFunction implements Callee {
       }
       throw e;
     }
+  }
+
+  /** Whether every NUMBER fits the return type as it is (NUMBER, or a type the header leaves open). */
+  boolean returnsAnyNumber() {
+    return returnType == DeclaredType.NUMBER || returnType == DeclaredType.ANY;
   }
 
   /** The value a {@code return} in this function hands back: checked against the declared return type. */
