@@ -54,6 +54,9 @@ final class Comparison extends Node {
 
   /** The comparison's value; only the general rules can fail, and they give a BOOLEAN too. */
   boolean test(Frame f) {
+    if (leftSlot >= 0 && rightSlot == CONSTANT && f.get(leftSlot) instanceof Long x) { // n < 2, the usual case
+      return compare(x, rightConstant);
+    }
     long x = leftSlot >= 0 ? Arith.number(f, leftSlot) : leftSlot == CONSTANT ? leftConstant : left.evalNumber(f);
     if (f.escaping) {
       return general(f.escaped(), right.eval(f));
@@ -62,6 +65,10 @@ final class Comparison extends Node {
     if (f.escaping) {
       return general(x, f.escaped());
     }
+    return compare(x, y);
+  }
+
+  private boolean compare(long x, long y) {
     BinaryOp o = op; // identity tests, not a switch: javac's switch on another class's enum reads a table first
     if (o == BinaryOp.LESS) {
       return x < y;

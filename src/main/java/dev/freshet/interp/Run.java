@@ -24,7 +24,7 @@ public final class Run implements dev.freshet.compile.Host {
   private long budget;
   private volatile boolean cancelled;
   /** Frames of interpreted calls by depth, reused: at most one call per depth is running (see {@link #frame}). */
-  private Frame[] frames = new Frame[16];
+  private Frame[] frames;
   /** The compiled tier's policy: calls before a function is compiled, 0 from the first, -1 never (see Tier). */
   int compileAfter = Tier.fromProperty();
 
@@ -35,6 +35,7 @@ public final class Run implements dev.freshet.compile.Host {
     this.deadline = System.nanoTime() + limits.timeout().toNanos();
     this.maxStatements = limits.maxStatements();
     this.maxDepth = limits.maxDepth();
+    this.frames = new Frame[Math.max(0, Math.min(maxDepth, 63)) + 1];
   }
 
   @Override

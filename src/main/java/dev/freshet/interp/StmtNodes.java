@@ -412,7 +412,7 @@ final class StmtNodes {
           v = f.escaped();
         }
       } else if (slot >= 0) {
-        v = TextBuffer.read(f.get(slot));
+        v = Unboxed.read(f.get(slot));
       } else {
         v = value == null ? null : value.eval(f);
       }

@@ -12,6 +12,8 @@ final class UserFunction implements Callee {
   final FunctionDecl decl;
   final DeclaredType[] paramTypes;
   final DeclaredType returnType;
+  /** Per parameter: whether every NUMBER fits it as it is (NUMBER, or a type the header leaves open). */
+  private final boolean[] takesAnyNumber;
   final int frameSize;
   Exec[] body;
   /** The compiled tier's view of the program; null when there is none. */
@@ -28,6 +30,10 @@ final class UserFunction implements Callee {
     this.frameSize = frameSize;
     this.paramTypes = decl.params().stream().map(p -> DeclaredType.of(p.type())).toArray(DeclaredType[]::new);
     this.returnType = DeclaredType.of(decl.returnType());
+    this.takesAnyNumber = new boolean[paramTypes.length];
+    for (int i = 0; i < paramTypes.length; i++) {
+      takesAnyNumber[i] = paramTypes[i] == DeclaredType.NUMBER || paramTypes[i] == DeclaredType.ANY;
+    }
   }
 
   @Override
@@ -63,12 +69,12 @@ final class UserFunction implements Callee {
     if (n == 0) {
       frame = run.frame(depth, frameSize, 0);
     } else { // unrolled for the slots kept in fields: a loop cost more than one argument
-      Object a0 = parameter(0, argument(args[0], caller));
+      Object a0 = argument(0, args[0], caller);
       if (n == 1) {
         frame = run.frame(depth, frameSize, 1);
         frame.set(0, a0);
       } else {
-        Object a1 = parameter(1, argument(args[1], caller));
+        Object a1 = argument(1, args[1], caller);
         if (n == 2) {
           frame = run.frame(depth, frameSize, 2);
           frame.set(0, a0);
@@ -95,7 +101,7 @@ final class UserFunction implements Callee {
     values[0] = a0;
     values[1] = a1;
     for (int i = 2; i < args.length; i++) {
-      values[i] = parameter(i, argument(args[i], caller));
+      values[i] = argument(i, args[i], caller);
     }
     Frame frame = run.frame(depth, frameSize, args.length);
     for (int i = 0; i < values.length; i++) {
@@ -105,15 +111,19 @@ final class UserFunction implements Callee {
   }
 
   /**
-   * An argument's value. Arithmetic ({@code n - 1}) is called through its own class, whose call has one or two
-   * targets the JIT inlines, where {@code eval} here would meet every kind of argument of every call in the script.
+   * An argument's value, checked against its parameter's type. Arithmetic ({@code n - 1}) is called through its own
+   * class, whose call has one or two targets the JIT inlines, where {@code eval} here would meet every kind of
+   * argument of every call in the script; its NUMBER needs no check for a NUMBER (or undeclared) parameter.
    */
-  private static Object argument(Node n, Frame caller) {
+  private Object argument(int i, Node n, Frame caller) {
     if (n instanceof Arith a) {
       long r = a.evalNumber(caller);
-      return caller.escaping ? caller.escaped() : (Object) r;
+      if (!caller.escaping) {
+        return takesAnyNumber[i] ? (Object) r : parameter(i, r);
+      }
+      return parameter(i, caller.escaped());
     }
-    return n.eval(caller);
+    return parameter(i, n.eval(caller));
   }
 
   /** Apart from {@link #call}, whose interpreted path stays small enough for the JIT to inline. */
