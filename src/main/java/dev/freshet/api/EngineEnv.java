@@ -46,9 +46,9 @@ final class EngineEnv implements Env {
   }
 
   @Override
-  public Object invokeUrl(Map<String, Object> params) {
+  public Object invokeUrl(Map<String, Object> params, String from) {
     return new InvokeUrlTask(engine.transport(), engine.httpOptions, params.get("connection") == null ? null
-        : engine.connections(), "invokeurl", this::notice).run(params);
+        : engine.connections(), "invokeurl", this::notice, from).run(params);
   }
 
   private void notice(String line) {

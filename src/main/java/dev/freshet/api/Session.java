@@ -159,13 +159,13 @@ public final class Session {
     }
     // with the earlier bodies as written: only a redefinition that breaks an earlier function's calls fails here
     List<Diagnostic> warnings = List.of();
-    Interpreter.Compiled compiled = compile(new Script(source, written(after), statements), predefined);
+    Interpreter.Compiled compiled = compile(new Script(source, written(after), statements), predefined, origins(after));
     if (compiled.ok()) {
       after.replaceAll((k, d) -> d.stale == null ? d : new Defined(d.decl, d.source)); // their calls fit again
     } else {
       warnings = staleCallers(after, source);
       compiled = compile(new Script(source, after.values().stream().map(Defined::compiled).toList(), statements),
-          predefined);
+          predefined, origins(after));
       if (!compiled.ok()) {
         throw new CompileException(compiled.diagnostics());
       }
@@ -239,8 +239,13 @@ public final class Session {
   }
 
   private Interpreter.Compiled compile(Script script, List<String> predefined) {
+    return compile(script, predefined, Map.of());
+  }
+
+  /** {@code origins}: each function's entry by lower-case name, so a task knows the file it is written in. */
+  private Interpreter.Compiled compile(Script script, List<String> predefined, Map<String, String> origins) {
     try {
-      return DeepStack.call(() -> Interpreter.compile(script, engine.registry(), predefined));
+      return DeepStack.call(() -> Interpreter.compile(script, engine.registry(), predefined, origins));
     } catch (StackOverflowError e) {
       throw new CompileException(List.of(new Diagnostic(Diagnostic.Kind.ERROR,
           "the script is nested too deeply to check", script.source(), new Span(1, 1, 0, 0))));
@@ -276,6 +281,12 @@ public final class Session {
 
   private static FunctionDecl signature(FunctionDecl f) {
     return new FunctionDecl(f.returnType(), f.qualifiedName(), f.name(), f.params(), List.of(), f.span());
+  }
+
+  private static Map<String, String> origins(Map<String, Defined> fs) {
+    Map<String, String> out = new java.util.HashMap<>();
+    fs.forEach((key, d) -> out.put(key, d.source.name()));
+    return out;
   }
 
   private static List<FunctionDecl> written(Map<String, Defined> fs) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * the equivalent invokeurl (so limits, logging and masking apply): a MAP body is sent form-urlencoded, a TEXT body as
  * is; {@code simple} (default true) returns the body text, {@code false} the responseCode / responseHeader /
  * responseText map. The methods without a body (GET, DELETE) take {@code (url, [headers], [simple])}, the others
- * {@code (url, body, [headers], [simple])}; either may be given the simple flag in place of the headers.
+ * {@code (url, body, [headers], [simple])}; either may be given the simple flag in place of the headers. They are
+ * tasks: each request carries the position of its call.
  */
 final class WebLib implements Library {
   @Override
@@ -29,7 +30,8 @@ final class WebLib implements Library {
   private static void withoutBody(BuiltinRegistry r, String name, String method, String what) {
     r.fn(name, what + " (legacy; prefer invokeurl); returns the body text, or a response map when simple is false")
         .param("url", TEXT).optional("headers", ANY).optional("simple", BOOLEAN).returns("TEXT or MAP").globalOnly()
-        .impl((env, a) -> fetch(env, name, method, a[0], null, a.length > 1 ? a[1] : null, a.length > 2 ? a[2] : null));
+        .impl((TaskImpl) (env, a, from) -> fetch(env, from, name, method, a[0], null, a.length > 1 ? a[1] : null,
+            a.length > 2 ? a[2] : null));
   }
 
   private static void withBody(BuiltinRegistry r, String name, String method, String what) {
@@ -37,11 +39,12 @@ final class WebLib implements Library {
             + " text, or a response map when simple is false")
         .param("url", TEXT).param("body", ANY).optional("headers", ANY).optional("simple", BOOLEAN)
         .returns("TEXT or MAP").globalOnly()
-        .impl((env, a) -> fetch(env, name, method, a[0], a[1], a.length > 2 ? a[2] : null, a.length > 3 ? a[3] : null));
+        .impl((TaskImpl) (env, a, from) -> fetch(env, from, name, method, a[0], a[1], a.length > 2 ? a[2] : null,
+            a.length > 3 ? a[3] : null));
   }
 
   /** {@code getUrl(url, simple)} is allowed too: a BOOLEAN in the headers position is the simple flag. */
-  private static Object fetch(Env env, String fn, String method, Object url, Object body, Object headers,
+  private static Object fetch(Env env, String from, String fn, String method, Object url, Object body, Object headers,
       Object simple) {
     if (headers instanceof Boolean b && simple == null) {
       simple = b;
@@ -61,6 +64,6 @@ final class WebLib implements Library {
     }
     params.put("response-format", "TEXT");
     params.put("detailed", Boolean.FALSE.equals(simple));
-    return env.invokeUrl(params);
+    return env.invokeUrl(params, from);
   }
 }

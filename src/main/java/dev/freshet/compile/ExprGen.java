@@ -8,6 +8,7 @@ import dev.freshet.ast.FunctionDecl;
 import dev.freshet.builtins.Builtin;
 import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.builtins.SystemValue;
+import dev.freshet.builtins.TaskImpl;
 import dev.freshet.check.Resolution;
 import dev.freshet.runtime.DateParsing;
 import dev.freshet.runtime.DateTime;
@@ -33,6 +34,8 @@ abstract class ExprGen extends Gen {
   final FunctionDecl self;
   final String className;
   final String invokeDescriptor;
+  /** The script's source name, for the positions tasks are given. */
+  final String source;
 
   ExprGen(MethodVisitor mv, List<Object> constants, List<String> descriptors, int firstFreeLocal, Unit unit) {
     super(mv, constants, descriptors, firstFreeLocal);
@@ -42,6 +45,7 @@ abstract class ExprGen extends Gen {
     this.self = unit.function();
     this.className = unit.className();
     this.invokeDescriptor = unit.invokeDescriptor();
+    this.source = unit.source();
   }
 
   /** Slots that may hold a {@link dev.freshet.runtime.TextBuffer} (targets of {@code s = s + …}); set by the statement writer. */
@@ -271,15 +275,19 @@ abstract class ExprGen extends Gen {
     if (overloads.isEmpty()) {
       throw new Unsupported("an unavailable function");
     }
-    constant(new BuiltinSite(overloads, target != null, span), "Ldev/freshet/compile/BuiltinSite;");
+    // a task (zoho.*, getUrl) is told where it is called, as in the tree-walker; tasks have no method form
+    String from = target == null && TaskImpl.any(overloads) ? TaskImpl.from(source, span, overloads.get(0).name())
+        : null;
+    String site = from != null ? "dev/freshet/compile/TaskSite" : "dev/freshet/compile/BuiltinSite";
+    constant(from != null ? new TaskSite(overloads, span, from) : new BuiltinSite(overloads, target != null, span),
+        "L" + site + ";");
     host();
     if (target == null) {
       array(args);
     } else {
       array(prepend(target, args));
     }
-    mv.visitMethodInsn(INVOKEVIRTUAL, "dev/freshet/compile/BuiltinSite", "call",
-        "(L" + HOST + ";[" + OBJ + ")" + OBJ, false);
+    mv.visitMethodInsn(INVOKEVIRTUAL, site, "call", "(L" + HOST + ";[" + OBJ + ")" + OBJ, false);
   }
 
   private static List<Expr> prepend(Expr first, List<Expr> rest) {

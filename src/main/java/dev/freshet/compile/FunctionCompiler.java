@@ -43,11 +43,14 @@ public final class FunctionCompiler {
     return COMPILED.get() + " compiled; declined: " + new java.util.TreeMap<>(DECLINED);
   }
 
-  /** Compiles a function whose frame has {@code frameSize} slots, parameters first; null when not supported. */
+  /**
+   * Compiles a function whose frame has {@code frameSize} slots, parameters first; null when not supported.
+   * {@code source} is the name of the script that defines it.
+   */
   public static CompiledCode function(FunctionDecl decl, int frameSize, Resolution resolution,
-      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees) {
+      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees, String source) {
     return compile(decl.body(), decl.params().size(), frameSize,
-        new Unit(resolution, registry, callees, decl, NAME, descriptor(decl.params().size())), decl.name());
+        new Unit(resolution, registry, callees, decl, NAME, descriptor(decl.params().size()), source), decl.name());
   }
 
   /**
@@ -55,13 +58,13 @@ public final class FunctionCompiler {
    * slot's starting value. Null when not supported.
    */
   public static CompiledCode topLevel(List<Stmt> statements, int frameSize, Resolution resolution,
-      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees) {
+      BuiltinRegistry registry, Function<FunctionDecl, Callee> callees, String source) {
     if (frameSize > 250) { // a JVM method takes at most 255 argument slots
       DECLINED.merge("a top level with more than 250 variables", 1, Integer::sum);
       return null;
     }
     return compile(statements, frameSize, frameSize,
-        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize)), "the top level");
+        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize), source), "the top level");
   }
 
   /** Internal failures since the JVM started ("name: problem"); empty unless the compiler has a bug. */

@@ -5,6 +5,9 @@ import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.check.Resolution;
 import java.util.function.Function;
 
-/** What one compilation needs: the resolver's answers, the built-ins, the functions' callees, and who is compiled. */
+/**
+ * What one compilation needs: the resolver's answers, the built-ins, the functions' callees, who is compiled, and the
+ * name of the script it is in (for the positions tasks are given).
+ */
 record Unit(Resolution resolution, BuiltinRegistry registry, Function<FunctionDecl, Callee> callees,
-    FunctionDecl function, String className, String invokeDescriptor) {}
+    FunctionDecl function, String className, String invokeDescriptor, String source) {}

@@ -12,13 +12,15 @@ import java.util.Map;
  * @param bare the same request as the script asked for it, before the connection's credentials were attached (its
  *     headers, query and body hold no token, key or secret of the connection); null when none were attached, so the
  *     call is its own bare form. A transport that records traffic records this instead of the call itself.
+ * @param from where in the script the task that sends it was called, such as
+ *     {@code functions/crm/createContact.dg:14:16 invokeurl} or {@code … zoho.crm.createRecord}; null when unknown
  */
 public record HttpCall(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout,
-    long maxBodyBytes, String connection, HttpCall bare) {
+    long maxBodyBytes, String connection, HttpCall bare, String from) {
 
   public HttpCall(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout,
       long maxBodyBytes) {
-    this(method, uri, headers, body, timeout, maxBodyBytes, null, null);
+    this(method, uri, headers, body, timeout, maxBodyBytes, null, null, null);
   }
 
   /** The request without the connection's credentials: what may be recorded. */

@@ -44,6 +44,8 @@ public final class InvokeUrlTask {
   private final String label;
   /** Where a rewritten Zoho URL is announced; null: never rewrite. */
   private final Consumer<String> notices;
+  /** Where the script called the task ({@link HttpCall#from()}); null when unknown. */
+  private final String from;
 
   public InvokeUrlTask(HttpTransport transport, HttpOptions options) {
     this(transport, options, null);
@@ -51,21 +53,22 @@ public final class InvokeUrlTask {
 
   /** A task that can use {@code connection:}; {@code connections} may be null when none are configured. */
   public InvokeUrlTask(HttpTransport transport, HttpOptions options, ConnectionRegistry connections) {
-    this(transport, options, connections, "invokeurl", null);
+    this(transport, options, connections, "invokeurl", null, null);
   }
 
   /**
    * As {@link #InvokeUrlTask(HttpTransport, HttpOptions, ConnectionRegistry)}, naming itself {@code label} in
    * messages; a connection added with {@code --rewrite-zoho-hosts} moves Zoho API URLs onto its API domain, and each
-   * move is told to {@code notices} (null: no moves).
+   * move is told to {@code notices} (null: no moves). Every request it sends says it came {@code from} there.
    */
   public InvokeUrlTask(HttpTransport transport, HttpOptions options, ConnectionRegistry connections, String label,
-      Consumer<String> notices) {
+      Consumer<String> notices, String from) {
     this.transport = transport;
     this.options = options;
     this.connections = connections;
     this.label = label;
     this.notices = notices;
+    this.from = from;
   }
 
   /** Runs one invokeurl with its evaluated keys. */
@@ -246,9 +249,9 @@ public final class InvokeUrlTask {
     URI bareUri = bare == null ? null : bare.uri();
     for (int redirects = 0; ; redirects++) {
       HttpCall hopBare = bare == null ? null : new HttpCall(method, bareUri, bareHeaders, bareBody,
-          options.requestTimeout(), options.maxBodyBytes());
+          options.requestTimeout(), options.maxBodyBytes(), null, null, from);
       HttpReply reply = send(new HttpCall(method, current, headers, body, options.requestTimeout(),
-          options.maxBodyBytes(), connection, hopBare), masked);
+          options.maxBodyBytes(), connection, hopBare, from), masked);
       String location = reply.header("Location");
       if (!isRedirect(reply.status()) || location == null) {
         return reply;

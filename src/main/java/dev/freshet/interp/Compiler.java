@@ -7,6 +7,7 @@ import dev.freshet.ast.Stmt;
 import dev.freshet.builtins.Builtin;
 import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.builtins.SystemValue;
+import dev.freshet.builtins.TaskImpl;
 import dev.freshet.check.Resolution;
 import dev.freshet.runtime.DateParsing;
 import dev.freshet.runtime.DateTime;
@@ -23,22 +24,24 @@ final class Compiler {
   private final Script script;
   private final Resolution resolution;
   private final BuiltinRegistry registry;
+  private final Sources sources;
   private final Map<FunctionDecl, UserFunction> functions = new IdentityHashMap<>();
   /** The function whose body is being compiled; null at the top level. */
   private UserFunction compiling;
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  Compiler(Script script, Resolution resolution, BuiltinRegistry registry) {
+  Compiler(Script script, Resolution resolution, BuiltinRegistry registry, Sources sources) {
     this.script = script;
     this.resolution = resolution;
     this.registry = registry;
+    this.sources = sources;
   }
 
   Program compile() {
     for (FunctionDecl f : script.functions()) {
       functions.put(f, new UserFunction(f, resolution.frameSize(f)));
     }
-    Tier tier = new Tier(resolution, registry, functions, script);
+    Tier tier = new Tier(resolution, registry, functions, script, sources);
     for (FunctionDecl f : script.functions()) {
       compiling = functions.get(f);
       compiling.tier = tier;
@@ -254,7 +257,7 @@ final class Compiler {
       values[i] = bareWord && p.value() instanceof Expr.Name n && resolution.slot(n) < 0
           ? new ValueNodes.Const(n.name(), n.span()) : expr(p.value());
     }
-    return new TaskNodes.InvokeUrl(keys, values, u.span());
+    return new TaskNodes.InvokeUrl(keys, values, u.span(), TaskImpl.from(sourceName(), u.span(), "invokeurl"));
   }
 
   private Node[] exprs(List<Expr> es) {
@@ -288,10 +291,18 @@ final class Compiler {
       return new CallNodes.UserCall(functions.get(target), args, span);
     }
     List<Builtin> overloads = registry.lookup(name);
+    if (!overloads.isEmpty() && TaskImpl.any(overloads)) { // zoho.* and getUrl: tasks are told where they are called
+      return new TaskNodes.TaskCall(overloads, args, span, TaskImpl.from(sourceName(), span, overloads.get(0).name()));
+    }
     if (!overloads.isEmpty()) {
       return CallNodes.BuiltinCall.of(overloads, args, false, span);
     }
     return unavailable(Unavailable.forCall(name), span);
+  }
+
+  /** The name of the source being compiled (a path relative to the project under {@code freshet test}). */
+  private String sourceName() {
+    return sources.of(compiling == null ? null : compiling.decl);
   }
 
   private Node unavailable(String message, Span span) {

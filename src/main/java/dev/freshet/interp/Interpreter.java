@@ -11,6 +11,7 @@ import dev.freshet.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Parse → check → compile, in one call. */
 public final class Interpreter {
@@ -30,11 +31,20 @@ public final class Interpreter {
   }
 
   public static Compiled compile(Script script, BuiltinRegistry registry, Collection<String> predefined) {
+    return compile(script, registry, predefined, Map.of());
+  }
+
+  /**
+   * As {@link #compile(Script, BuiltinRegistry, Collection)}; {@code sources} names the source of each function not
+   * written in the script itself, by lower-case name (a session's earlier entries), for the positions tasks are given.
+   */
+  public static Compiled compile(Script script, BuiltinRegistry registry, Collection<String> predefined,
+      Map<String, String> sources) {
     Resolver.Result checked = Resolver.resolve(script, knownNames(registry), predefined);
     if (!checked.diagnostics().isEmpty()) {
       return new Compiled(null, sorted(checked.diagnostics()));
     }
-    Compiler compiler = new Compiler(script, checked.resolution(), registry);
+    Compiler compiler = new Compiler(script, checked.resolution(), registry, Sources.of(script, sources));
     Program program = compiler.compile();
     return new Compiled(program, compiler.diagnostics);
   }

@@ -160,8 +160,8 @@ public final class Run implements dev.freshet.compile.Host {
   }
 
   @Override
-  public Object invokeUrl(java.util.Map<String, Object> params) {
-    return env.invokeUrl(params);
+  public Object invokeUrl(java.util.Map<String, Object> params, String from) {
+    return env.invokeUrl(params, from);
   }
 
   @Override

@@ -23,6 +23,7 @@ final class Tier {
   private final BuiltinRegistry registry;
   private final Map<FunctionDecl, UserFunction> functions;
   private final Script script;
+  private final Sources sources;
   /** The top level as bytecode once its runs have done enough work; published once, read by every run. */
   private volatile CompiledCode topLevel;
   private volatile boolean topLevelInterpreted;
@@ -30,11 +31,13 @@ final class Tier {
   /** Statements the interpreted runs of the top level executed, functions included (racy: only a threshold). */
   private long statements;
 
-  Tier(Resolution resolution, BuiltinRegistry registry, Map<FunctionDecl, UserFunction> functions, Script script) {
+  Tier(Resolution resolution, BuiltinRegistry registry, Map<FunctionDecl, UserFunction> functions, Script script,
+      Sources sources) {
     this.resolution = resolution;
     this.registry = registry;
     this.functions = functions;
     this.script = script;
+    this.sources = sources;
   }
 
   /**
@@ -61,7 +64,7 @@ final class Tier {
       return topLevel;
     }
     CompiledCode c = FunctionCompiler.topLevel(script.statements(), resolution.frameSize(script), resolution,
-        registry, functions::get);
+        registry, functions::get, sources.of(null));
     topLevelInterpreted = c == null;
     topLevel = c;
     return c;
@@ -69,7 +72,7 @@ final class Tier {
 
   /** The compiled body of {@code f}, or null when it uses something the compiled tier does not support. */
   CompiledCode compile(UserFunction f) {
-    return FunctionCompiler.function(f.decl, f.frameSize, resolution, registry, functions::get);
+    return FunctionCompiler.function(f.decl, f.frameSize, resolution, registry, functions::get, sources.of(f.decl));
   }
 
   /**

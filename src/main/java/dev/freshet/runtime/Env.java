@@ -18,9 +18,10 @@ public interface Env {
 
   /**
    * Runs an {@code invokeurl} task. {@code params} holds each key (lower-case, as in INVOKEURL.md) with its evaluated
-   * value; a bare word such as {@code type: GET} arrives as TEXT.
+   * value; a bare word such as {@code type: GET} arrives as TEXT. {@code from} is where the script called it
+   * ({@code functions/a.dg:14:16 invokeurl}), which each request it sends carries; null when unknown.
    */
-  default Object invokeUrl(Map<String, Object> params) {
+  default Object invokeUrl(Map<String, Object> params, String from) {
     throw new ScriptError("invokeurl cannot run: this engine has no HTTP transport");
   }
 

@@ -72,17 +72,18 @@ final class CassetteTransport implements HttpTransport {
     if (call.connection() != null && call.bare() != null) {
       knowCredentials(call);
     }
+    String from = context.from(call.from()); // the task's position: recorded and shown, never matched
     ObjectNode request = Exchange.request(call.withoutCredentials());
     redactor.redact(request);
     HttpReply stubbed = stubs.answer(call);
     if (stubbed != null) {
       stubbedCount++;
-      return note(request, call.connection(), stubbed);
+      return note(request, call.connection(), from, stubbed);
     }
     Matching.Key key = matching.key(request, call.connection());
     if (mode == RecordMode.LIVE) {
       liveCount++;
-      return note(request, call.connection(), live(call, request));
+      return note(request, call.connection(), from, live(call, request));
     }
     if (replaying()) {
       Integer found = find(key);
@@ -90,7 +91,7 @@ final class CassetteTransport implements HttpTransport {
         JsonNode response = existing.interactions.get(found).get("response");
         redactor.observe(response);
         replayedCount++;
-        return note(request, call.connection(), Exchange.reply(response));
+        return note(request, call.connection(), from, Exchange.reply(response));
       }
       if (mode != RecordMode.NEW) {
         throw miss.unmatched(request, key, candidates(key));
@@ -103,7 +104,7 @@ final class CassetteTransport implements HttpTransport {
       HttpReply reply = live(call, request);
       liveCount++;
       check(key, request, reply);
-      return note(request, call.connection(), reply);
+      return note(request, call.connection(), from, reply);
     }
     if (!recording()) {
       throw miss.missing(request);
@@ -118,6 +119,9 @@ final class CassetteTransport implements HttpTransport {
     }
     redactor.redact(response);
     ObjectNode interaction = Json.object();
+    if (from != null) {
+      interaction.put("from", from);
+    }
     interaction.put("connection", call.connection());
     interaction.set("request", request);
     interaction.set("response", response);
@@ -128,7 +132,7 @@ final class CassetteTransport implements HttpTransport {
       recorded.remove(recorded.size() - 1); // the connection refreshed its token and retried: one call, not two
     }
     recorded.add(interaction);
-    return note(request, call.connection(), reply);
+    return note(request, call.connection(), from, reply);
   }
 
   /** Sends the call to the network, unless --read-only forbids its method. */
@@ -184,8 +188,8 @@ final class CassetteTransport implements HttpTransport {
     }
   }
 
-  private HttpReply note(ObjectNode request, String connection, HttpReply reply) {
-    context.call(request.path("method").asText(), request.path("url").asText(), reply.status(), connection);
+  private HttpReply note(ObjectNode request, String connection, String from, HttpReply reply) {
+    context.call(request.path("method").asText(), request.path("url").asText(), reply.status(), connection, from);
     return reply;
   }
 
@@ -245,16 +249,22 @@ final class CassetteTransport implements HttpTransport {
     return n;
   }
 
-  /** The recorded interactions never played, as {@code seq N METHOD URL}. */
+  /** The recorded interactions never played, as {@code seq N METHOD URL (from POSITION)}. */
   List<String> unplayed() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < played.length; i++) {
       if (!played[i]) {
         JsonNode r = existing.interactions.get(i).get("request");
-        out.add("seq " + (i + 1) + " " + r.path("method").asText() + " " + r.path("url").asText());
+        out.add("seq " + (i + 1) + " " + r.path("method").asText() + " " + r.path("url").asText() + recordedFrom(i));
       }
     }
     return out;
+  }
+
+  /** {@code " (from functions/a.dg:8:5 invokeurl)"}: where the recorded call was made then; "" when not known. */
+  String recordedFrom(int index) {
+    JsonNode from = existing.interactions.get(index).get("from");
+    return from == null || from.isNull() ? "" : " (from " + from.asText() + ")";
   }
 
   private void check(Matching.Key key, ObjectNode request, HttpReply reply) {

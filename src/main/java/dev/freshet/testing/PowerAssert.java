@@ -57,6 +57,17 @@ final class PowerAssert {
       return new Diagnostic(d.kind(), d.message(), new SourceFile(path, written), span, notes);
     }
 
+    /** A task's position ({@code path:line:col name}, see HttpCall.from) in the text as it runs, as written. */
+    String original(String at) {
+      Matcher m = TASK_AT.matcher(at);
+      if (from == null || !at.startsWith(path + ":") || !m.region(path.length() + 1, at.length()).matches()) {
+        return at;
+      }
+      return path + ":" + position(offset(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))) + m.group(3);
+    }
+
+    private static final Pattern TASK_AT = Pattern.compile("(\\d+):(\\d+)( .*)");
+
     private int offset(int line, int column) {
       int at = 0;
       for (int l = 1; l < line && at >= 0; l++) {

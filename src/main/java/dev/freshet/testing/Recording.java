@@ -288,7 +288,7 @@ final class Recording {
           : ""));
       for (int[] c : candidates) {
         b.append("\n    ").append(c[1] == 1 ? "already played" : "closest unplayed").append(": seq ")
-            .append(c[0] + 1);
+            .append(c[0] + 1).append(transport.recordedFrom(c[0]));
         for (String line : transport.describe(c[0], key)) {
           b.append("\n      ").append(line);
         }

@@ -16,6 +16,22 @@ final class TestContext {
   final List<MailMessage> mail = new ArrayList<>();
   /** One MAP per call: method, url, status, connection, from (as {@code httpCalls()} returns them). */
   final List<Map<String, Object>> calls = new ArrayList<>();
+  /** A task's position in the script as it runs, in the file as written (see {@link #from}). */
+  private final java.util.function.UnaryOperator<String> written;
+
+  TestContext() {
+    this(at -> at);
+  }
+
+  /** {@code written}: maps a position in the test file as it runs (asserts rewritten) to the file as written. */
+  TestContext(java.util.function.UnaryOperator<String> written) {
+    this.written = written;
+  }
+
+  /** Where a request's task was called ({@code HttpCall.from()}), as the user's files have it; null when unknown. */
+  String from(String at) {
+    return at == null ? null : written.apply(at);
+  }
 
   /** The first outcome a test built-in ended the test with (a failed assertion, a skip, a cassette miss). */
   private Outcome ended;
@@ -93,12 +109,13 @@ final class TestContext {
     return out;
   }
 
-  synchronized void call(String method, String url, int status, String connection) {
+  synchronized void call(String method, String url, int status, String connection, String from) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("method", method);
     c.put("url", url);
     c.put("status", (long) status);
     c.put("connection", connection);
+    c.put("from", from);
     calls.add(c);
   }
 

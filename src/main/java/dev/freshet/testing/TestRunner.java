@@ -129,7 +129,9 @@ public final class TestRunner {
 
   private TestResult run(TestFile file, TestFile.Test test) {
     long start = System.nanoTime();
-    TestContext context = new TestContext();
+    PowerAssert.Instrumented text = instrumented.computeIfAbsent(file.path(),
+        p -> PowerAssert.instrument(p, file.text()));
+    TestContext context = new TestContext(text::original);
     Stubs stubs = new Stubs();
     Recording recording;
     try {
@@ -140,8 +142,6 @@ public final class TestRunner {
           new TestResult.At(file.path(), test.line(), 1), null);
     }
     Clock clock = Clock.fixed(recording.now, recording.zone);
-    PowerAssert.Instrumented text = instrumented.computeIfAbsent(file.path(),
-        p -> PowerAssert.instrument(p, file.text()));
     Engine engine = engine(context, clock, recording.seed, recording.transport, recording.connections, stubs,
         recording.args, text);
     Session session = new Session(engine);

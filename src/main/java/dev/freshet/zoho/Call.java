@@ -16,12 +16,15 @@ final class Call {
   final Object[] args;
   final Env env;
   private final ZohoSession session;
+  /** Where the script called the task: {@code functions/a.dg:9:12 zoho.crm.createRecord}; null when unknown. */
+  final String from;
 
-  Call(Task task, Object[] args, Env env, ZohoSession session) {
+  Call(Task task, Object[] args, Env env, ZohoSession session, String from) {
     this.task = task;
     this.args = args;
     this.env = env;
     this.session = session;
+    this.from = from;
   }
 
   boolean has(int i) {

@@ -3,6 +3,7 @@ package dev.freshet.zoho;
 import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.builtins.Library;
 import dev.freshet.builtins.ParamType;
+import dev.freshet.builtins.TaskImpl;
 import dev.freshet.runtime.Env;
 import dev.freshet.runtime.ScriptError;
 import java.util.ArrayList;
@@ -46,15 +47,15 @@ public final class ZohoLibrary implements Library {
           d.param(p, ParamType.ANY);
         }
       }
-      d.impl((env, args) -> run(t, env, args));
+      d.impl((TaskImpl) (env, args, from) -> run(t, env, args, from));
     }
   }
 
-  private static Object run(Task t, Env env, Object[] args) {
+  private static Object run(Task t, Env env, Object[] args, String from) {
     ZohoSession session = env.service(ZohoSession.class);
     if (session == null) {
       throw new ScriptError(t.name() + " cannot run: this engine has no Zoho integration");
     }
-    return t.body().run(new Call(t, args, env, session));
+    return t.body().run(new Call(t, args, env, session, from));
   }
 }

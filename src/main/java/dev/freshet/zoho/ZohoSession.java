@@ -80,7 +80,7 @@ public final class ZohoSession {
     }
     HttpReply reply;
     try {
-      reply = new InvokeUrlTask(transport.get(), options, connections, task, null).exchange(params);
+      reply = new InvokeUrlTask(transport.get(), options, connections, task, null, call.from).exchange(params);
     } catch (RequestFailure e) {
       return Reply.failed(e.cause());
     }

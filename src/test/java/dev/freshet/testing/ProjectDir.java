@@ -64,4 +64,27 @@ final class ProjectDir {
         env));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
+
+  /** A step of a test that may throw. */
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code step} with every user function compiled at its first call ({@code freshet.compile=eager}), or with
+   * none compiled ({@code off}), as the CLI's engines read the policy from that property.
+   */
+  static void inTier(boolean compiled, Step step) throws Exception {
+    String before = System.getProperty("freshet.compile");
+    System.setProperty("freshet.compile", compiled ? "eager" : "off");
+    try {
+      step.run();
+    } finally {
+      if (before == null) {
+        System.clearProperty("freshet.compile");
+      } else {
+        System.setProperty("freshet.compile", before);
+      }
+    }
+  }
 }

@@ -94,7 +94,7 @@ class SampleCassettesTest {
       }
       URI moved = URI.create(base + u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
       HttpReply reply = live.send(new HttpCall(call.method(), moved, call.headers(), call.body(), call.timeout(),
-          call.maxBodyBytes(), call.connection(), call.bare()));
+          call.maxBodyBytes(), call.connection(), call.bare(), call.from()));
       Map<String, List<String>> headers = new java.util.LinkedHashMap<>(reply.headers());
       headers.keySet().removeIf(h -> h != null && h.toLowerCase(java.util.Locale.ROOT).startsWith("matched-stub"));
       return new HttpReply(reply.status(), headers, reply.body());

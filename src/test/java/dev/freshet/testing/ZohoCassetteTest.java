@@ -13,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * zoho.* tasks are recorded like invokeurl (they share the HTTP layer): through the zoho connection, with its token
@@ -28,8 +29,14 @@ class ZohoCassetteTest {
   @TempDir
   Path dir;
 
-  @Test
-  void zohoCrmTasksAreRecordedThroughTheConnectionWithoutTheToken() throws Exception {
+  /** In both tiers: the compiled one compiles the zoho.* call, and the task's position (from) must be the same. */
+  @ParameterizedTest(name = "compiled: {0}")
+  @ValueSource(booleans = {false, true})
+  void zohoCrmTasksAreRecordedThroughTheConnectionWithoutTheToken(boolean compiled) throws Exception {
+    ProjectDir.inTier(compiled, this::recordAndReplay);
+  }
+
+  private void recordAndReplay() throws Exception {
     WireMockServer zoho = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .usingFilesUnderDirectory("src/test/resources/zoho"));
     zoho.start();
@@ -49,6 +56,7 @@ class ZohoCassetteTest {
             assertNotNull(leadCompany(4876876000000624001));
             assertEquals(1, httpCalls().size());
             assertEquals("zoho", httpCalls().get(0).get("connection"));
+            assertEquals("functions/leads.dg:3:12 zoho.crm.getRecordById", httpCalls().get(0).get("from"));
         }
         """);
     try {
@@ -68,7 +76,11 @@ class ZohoCassetteTest {
       zoho.stop();
     }
     String cassette = p.read("tests/cassettes/leads/test_reads_the_lead.json");
-    assertTrue(cassette.contains("\"connection\" : \"zoho\""), cassette);
+    assertTrue(cassette.contains("""
+              "seq" : 1,
+              "from" : "functions/leads.dg:3:12 zoho.crm.getRecordById",
+              "connection" : "zoho",
+        """), cassette);
     assertTrue(cassette.contains("/crm/v"), cassette);
     for (String secret : new String[] {TOKEN, REFRESH, SECRET}) {
       assertFalse(cassette.contains(secret), cassette);
