@@ -112,7 +112,7 @@ final class Compiler {
         return new StmtNodes.CompoundAssign(slot, a.op(), value, span);
       }
       Exec append = append(slot, value, span);
-      return append != null ? append : new StmtNodes.Assign(slot, value, span);
+      return append != null ? append : StmtNodes.assign(slot, value, span);
     } else if (s instanceof Stmt.AssignProperty a) {
       return new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is Creator-only"
           + " and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span);

@@ -13,20 +13,19 @@ import dev.freshet.source.Span;
 final class StmtNodes {
   private StmtNodes() {}
 
+  /** {@code x = v}: an {@link AssignNumber} when {@code v} is arithmetic. */
+  static Exec assign(int slot, Node value, Span span) {
+    return value instanceof Arith a ? new AssignNumber(slot, a, span) : new Assign(slot, value, span);
+  }
+
   static final class Assign extends Exec {
     private final int slot;
     private final Node value;
-    /**
-     * The value when it is arithmetic, else null: called through a field of its own class, the call has one target,
-     * which the JIT inlines, where {@code value.eval} meets every kind of node assigned anywhere in the script.
-     */
-    private final Arith arithmetic;
 
-    Assign(int slot, Node value, Span span) {
+    private Assign(int slot, Node value, Span span) {
       super(span);
       this.slot = slot;
       this.value = value;
-      this.arithmetic = value instanceof Arith a ? a : null;
     }
 
     Node value() {
@@ -35,11 +34,33 @@ final class StmtNodes {
 
     @Override
     int run(Frame f) {
-      if (arithmetic == null) {
-        f.set(slot, value.eval(f));
-        return NORMAL;
-      }
-      long r = arithmetic.evalNumber(f);
+      f.set(slot, value.eval(f));
+      return NORMAL;
+    }
+  }
+
+  /**
+   * {@code x = <arithmetic>}: the NUMBER stays a long in the slot ({@link Unboxed}). A class of its own, apart from
+   * {@link Assign}, so that its compiled code is small enough for the JIT to inline into a loop, and its value is
+   * called through a field of its own type, a call with one target where {@code value.eval} meets every kind of node.
+   */
+  static final class AssignNumber extends Exec {
+    private final int slot;
+    private final Arith value;
+
+    private AssignNumber(int slot, Arith value, Span span) {
+      super(span);
+      this.slot = slot;
+      this.value = value;
+    }
+
+    Arith value() {
+      return value;
+    }
+
+    @Override
+    int run(Frame f) {
+      long r = value.evalNumber(f);
       if (f.escaping) {
         f.set(slot, f.escaped());
       } else {
@@ -330,10 +351,12 @@ final class StmtNodes {
         for (int j = 0; j < n; j++) {
           Exec e = body[j];
           try {
-            if (e instanceof Assign a) { // direct calls the JIT can inline, where e.run meets every statement
+            if (e instanceof AssignNumber a) { // direct calls the JIT can inline, where e.run meets every statement
+              a.run(f);
+            } else if (e instanceof Append a) {
               a.run(f);
             } else {
-              ((Append) e).run(f);
+              e.run(f);
             }
           } catch (ScriptError err) {
             run.untick(n - 1 - j);

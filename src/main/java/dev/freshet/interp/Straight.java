@@ -13,7 +13,8 @@ final class Straight {
       return false;
     }
     for (Exec e : body) {
-      if (!(e instanceof StmtNodes.Assign a ? plain(a.value())
+      if (!(e instanceof StmtNodes.AssignNumber a ? plain(a.value())
+          : e instanceof StmtNodes.Assign a ? plain(a.value())
           : e instanceof StmtNodes.Append p ? plain(p.parts()) : false)) {
         return false;
       }

@@ -30,12 +30,13 @@ public final class Ops {
     throw ScriptError.typeError("+", a, b);
   }
 
+  /** Math's exact operations are JIT intrinsics: the operation and a jump on overflow. */
   public static long addNumbers(long x, long y) {
-    long r = x + y;
-    if (((x ^ r) & (y ^ r)) < 0) {
+    try {
+      return Math.addExact(x, y);
+    } catch (ArithmeticException e) {
       throw overflow(x + " + " + y);
     }
-    return r;
   }
 
   public static Object subtract(Object a, Object b) {
@@ -52,11 +53,11 @@ public final class Ops {
   }
 
   public static long subtractNumbers(long x, long y) {
-    long r = x - y;
-    if (((x ^ y) & (x ^ r)) < 0) {
+    try {
+      return Math.subtractExact(x, y);
+    } catch (ArithmeticException e) {
       throw overflow(x + " - " + y);
     }
-    return r;
   }
 
   public static Object multiply(Object a, Object b) {
@@ -70,12 +71,11 @@ public final class Ops {
   }
 
   public static long multiplyNumbers(long x, long y) {
-    long hi = Math.multiplyHigh(x, y);
-    long lo = x * y;
-    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-      return lo;
+    try {
+      return Math.multiplyExact(x, y);
+    } catch (ArithmeticException e) {
+      throw overflow(x + " * " + y);
     }
-    throw overflow(x + " * " + y);
   }
 
   public static Object divide(Object a, Object b) {
