@@ -10,7 +10,6 @@ import dev.freshet.mail.MailSender;
 import dev.freshet.parse.ParseCache;
 import dev.freshet.runtime.Limits;
 import dev.freshet.source.Diagnostic;
-import dev.freshet.zoho.ZohoLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,8 +42,9 @@ public final class Engine {
   final Limits limits;
   /** The compiled tier's policy (Run#compileAfter): calls before a function is compiled; -1 never. */
   final int compileAfter;
-  /** The built-in registry, being built or built (see {@link #registry()}). */
-  private final CompletableFuture<BuiltinRegistry> registry;
+  /** The built-in registry once made (see {@link #registry()}); until then, {@code building} makes it. */
+  private volatile BuiltinRegistry registry;
+  private final RegistryBuild building;
   final HttpOptions httpOptions;
   final AllowedHosts allowedHosts;
   final MailSender mail;
@@ -75,22 +74,10 @@ public final class Engine {
     this.notices = b.notices != null ? b.notices : new Println(System.err);
     HostLibrary host = new HostLibrary(b.functions, b.user);
     if (b.functions.isEmpty()) {
-      // built on a thread of its own, so that parsing the first script (and starting the CLI) overlaps it
-      this.registry = new CompletableFuture<>();
-      Thread t = new Thread(new Runnable() { // not a lambda: see Main.main
-        @Override
-        public void run() {
-          try {
-            registry.complete(withHost(host));
-          } catch (Throwable e) {
-            registry.completeExceptionally(e);
-          }
-        }
-      }, "freshet-builtins");
-      t.setDaemon(true);
-      t.start();
+      this.building = RegistryBuild.start(host);
     } else {
-      this.registry = CompletableFuture.completedFuture(withHost(host)); // a name clash fails build() itself
+      this.building = null;
+      this.registry = RegistryBuild.make(host); // a name clash fails build() itself
     }
   }
 
@@ -108,23 +95,14 @@ public final class Engine {
     }
   }
 
-  private static BuiltinRegistry withHost(HostLibrary host) {
-    BuiltinRegistry r = BuiltinRegistry.standard();
-    r.include(host);
-    r.includeWhenUsed("zoho.", new ZohoLibrary()); // its lambdas cost a cold start that uses no zoho.* task
-    return r;
-  }
-
   /** This engine's own copy of the standard library plus the host's functions and values. */
   BuiltinRegistry registry() {
-    try {
-      return registry.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
+    BuiltinRegistry r = registry;
+    if (r == null) {
+      r = building.await();
+      registry = r;
     }
+    return r;
   }
 
   /** The engine's zone: the one given, or else the system's, looked up on first use. */

@@ -97,7 +97,7 @@ final class Compiler {
     if (parts.isEmpty() || !(n instanceof ValueNodes.Local l) || l.slot() != slot) {
       return null;
     }
-    return new StmtNodes.Append(slot, parts.toArray(new Node[0]), operators.toArray(new Span[0]), span);
+    return built(new StmtNodes.Append(slot, parts.toArray(new Node[0]), operators.toArray(new Span[0]), span));
   }
 
   private Exec stmt(Stmt s) {
@@ -106,20 +106,20 @@ final class Compiler {
       int slot = resolution.slot(a);
       Node value = expr(a.value());
       if (a.op() == Stmt.AssignOp.ADD) {
-        return new StmtNodes.Append(slot, new Node[] {value}, new Span[] {span}, span);
+        return built(new StmtNodes.Append(slot, new Node[] {value}, new Span[] {span}, span));
       }
       if (a.op() != Stmt.AssignOp.SET) {
-        return new StmtNodes.CompoundAssign(slot, a.op(), value, span);
+        return built(new StmtNodes.CompoundAssign(slot, a.op(), value, span));
       }
       Exec append = append(slot, value, span);
       return append != null ? append : StmtNodes.assign(slot, value, span);
     } else if (s instanceof Stmt.AssignProperty a) {
-      return new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is Creator-only"
-          + " and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span);
+      return built(new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is"
+          + " Creator-only and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span));
     } else if (s instanceof Stmt.ExprStmt e) {
-      return new StmtNodes.Evaluate(expr(e.expr()), span);
+      return built(new StmtNodes.Evaluate(expr(e.expr()), span));
     } else if (s instanceof Stmt.Info i) {
-      return new StmtNodes.Info(i.value() == null ? null : expr(i.value()), span);
+      return built(new StmtNodes.Info(i.value() == null ? null : expr(i.value()), span));
     } else if (s instanceof Stmt.If i) {
       Node[] conditions = new Node[i.branches().size()];
       Exec[][] bodies = new Exec[conditions.length][];
@@ -129,21 +129,22 @@ final class Compiler {
       }
       Exec[] otherwise = block(i.otherwise());
       if (conditions.length == 1 && otherwise == null) {
-        return new StmtNodes.IfThen(conditions[0], bodies[0], span); // the guard clause: if (…) { return …; }
+        return built(new StmtNodes.IfThen(conditions[0], bodies[0], span)); // a guard clause: if (…) { return …; }
       }
-      return new StmtNodes.If(conditions, bodies, otherwise, span);
+      return built(new StmtNodes.If(conditions, bodies, otherwise, span));
     } else if (s instanceof Stmt.ForEach f) {
-      return new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), span);
+      return built(new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), span));
     } else if (s instanceof Stmt.Break) {
-      return new StmtNodes.Break(span);
+      return built(new StmtNodes.Break(span));
     } else if (s instanceof Stmt.Continue) {
-      return new StmtNodes.Continue(span);
+      return built(new StmtNodes.Continue(span));
     } else if (s instanceof Stmt.Return r) {
-      return new StmtNodes.Return(r.value() == null ? null : expr(r.value()), compiling, span);
+      return built(new StmtNodes.Return(r.value() == null ? null : expr(r.value()), compiling, span));
     } else if (s instanceof Stmt.Throw t) {
-      return new StmtNodes.Throw(expr(t.value()), span);
+      return built(new StmtNodes.Throw(expr(t.value()), span));
     } else if (s instanceof Stmt.Try t) {
-      return new StmtNodes.Try(block(t.body()), t.variable() == null ? -1 : resolution.slot(t), block(t.handler()), span);
+      int slot = t.variable() == null ? -1 : resolution.slot(t);
+      return built(new StmtNodes.Try(block(t.body()), slot, block(t.handler()), span));
     } else if (s instanceof Stmt.SendMail m) {
       String[] keys = new String[m.params().size()];
       Node[] values = new Node[keys.length];
@@ -151,9 +152,9 @@ final class Compiler {
         keys[i] = m.params().get(i).key();
         values[i] = expr(m.params().get(i).value());
       }
-      return new TaskNodes.SendMail(keys, values, span);
+      return built(new TaskNodes.SendMail(keys, values, span));
     } else if (s instanceof Stmt.CreatorOnly c) {
-      return new StmtNodes.Unavailable(Unavailable.creatorOnly("'" + c.construct() + "'"), span);
+      return built(new StmtNodes.Unavailable(Unavailable.creatorOnly("'" + c.construct() + "'"), span));
     }
     throw new IllegalStateException("unknown statement " + s.getClass().getSimpleName());
   }
@@ -165,7 +166,7 @@ final class Compiler {
     } else if (e instanceof Expr.Name n) {
       int slot = resolution.slot(n);
       if (slot >= 0) {
-        return new ValueNodes.Local(slot, span);
+        return built(new ValueNodes.Local(slot, span));
       }
       return systemValue(n.name(), span);
     } else if (e instanceof Expr.QualifiedName q) {
@@ -173,7 +174,7 @@ final class Compiler {
     } else if (e instanceof Expr.InputField i) {
       return unavailable(Unavailable.creatorOnly("input." + i.field()), span);
     } else if (e instanceof Expr.ListLiteral l) {
-      return new ValueNodes.ListLit(exprs(l.items()), span);
+      return built(new ValueNodes.ListLit(exprs(l.items()), span));
     } else if (e instanceof Expr.MapLiteral m) {
       Node[] keys = new Node[m.entries().size()];
       Node[] values = new Node[keys.length];
@@ -181,29 +182,29 @@ final class Compiler {
         keys[i] = expr(m.entries().get(i).key());
         values[i] = expr(m.entries().get(i).value());
       }
-      return new ValueNodes.MapLit(keys, values, span);
+      return built(new ValueNodes.MapLit(keys, values, span));
     } else if (e instanceof Expr.EmptyCollection) {
-      return new ValueNodes.EmptyColl(span);
+      return built(new ValueNodes.EmptyColl(span));
     } else if (e instanceof Expr.TypedList t) {
       DeclaredType type = DeclaredType.of(t.elementType());
-      return new ValueNodes.TypedList(type.type == null ? null : type.type, span);
+      return built(new ValueNodes.TypedList(type.type == null ? null : type.type, span));
     } else if (e instanceof Expr.Unary u) {
       Node operand = expr(u.operand());
-      return u.op() == Expr.UnaryOp.NOT ? new OperatorNodes.Not(operand, span)
-          : new OperatorNodes.Negate(operand, u.op() == Expr.UnaryOp.PLUS, span);
+      return u.op() == Expr.UnaryOp.NOT ? built(new OperatorNodes.Not(operand, span))
+          : built(new OperatorNodes.Negate(operand, u.op() == Expr.UnaryOp.PLUS, span));
     } else if (e instanceof Expr.Binary b) {
       Node left = expr(b.left());
       Node right = expr(b.right());
       return switch (b.op()) {
-        case AND -> new OperatorNodes.And(left, right, span);
-        case OR -> new OperatorNodes.Or(left, right, span);
+        case AND -> built(new OperatorNodes.And(left, right, span));
+        case OR -> built(new OperatorNodes.Or(left, right, span));
         default -> Arith.applies(b.op(), left, right) ? Arith.of(b.op(), left, right, span)
-            : Comparison.applies(b.op()) ? new Comparison(b.op(), left, right, span)
+            : Comparison.applies(b.op()) ? built(new Comparison(b.op(), left, right, span))
             : !(right instanceof ValueNodes.Const c && c.value() instanceof Long k)
-            ? new OperatorNodes.Binary(b.op(), left, right, span)
+            ? built(new OperatorNodes.Binary(b.op(), left, right, span))
             : left instanceof ValueNodes.Local l
-            ? new OperatorNodes.LocalConst(b.op(), l.slot(), k, span)
-            : new OperatorNodes.BinaryConst(b.op(), left, k, span);
+            ? built(new OperatorNodes.LocalConst(b.op(), l.slot(), k, span))
+            : built(new OperatorNodes.BinaryConst(b.op(), left, k, span));
       };
     } else if (e instanceof Expr.Call c) {
       return call(c, c.name(), c.args(), span);
@@ -231,11 +232,11 @@ final class Compiler {
       }
       return CallNodes.BuiltinCall.of(overloads, args, true, span);
     } else if (e instanceof Expr.Property p) {
-      return new CallNodes.Property(expr(p.target()), p.name(), span);
+      return built(new CallNodes.Property(expr(p.target()), p.name(), span));
     } else if (e instanceof Expr.Conditional c) {
-      return new OperatorNodes.Conditional(expr(c.condition()), expr(c.whenTrue()), expr(c.whenFalse()), span);
+      return built(new OperatorNodes.Conditional(expr(c.condition()), expr(c.whenTrue()), expr(c.whenFalse()), span));
     } else if (e instanceof Expr.IfNull i) {
-      return new OperatorNodes.IfNull(expr(i.value()), expr(i.fallback()), span);
+      return built(new OperatorNodes.IfNull(expr(i.value()), expr(i.fallback()), span));
     } else if (e instanceof Expr.InvokeUrl u) {
       return invokeUrl(u);
     } else if (e instanceof Expr.FormFetch f) {
@@ -255,9 +256,9 @@ final class Compiler {
       keys[i] = p.key();
       boolean bareWord = p.key().equals("type") || p.key().equals("response-format");
       values[i] = bareWord && p.value() instanceof Expr.Name n && resolution.slot(n) < 0
-          ? new ValueNodes.Const(n.name(), n.span()) : expr(p.value());
+          ? built(new ValueNodes.Const(n.name(), n.span())) : expr(p.value());
     }
-    return new TaskNodes.InvokeUrl(keys, values, u.span(), TaskImpl.from(sourceName(), u.span(), "invokeurl"));
+    return built(new TaskNodes.InvokeUrl(keys, values, u.span(), TaskImpl.from(sourceName(), u.span(), "invokeurl")));
   }
 
   private Node[] exprs(List<Expr> es) {
@@ -271,15 +272,15 @@ final class Compiler {
   private Node literal(Expr.Literal l) {
     if (l.kind() == Expr.LiteralKind.QUOTED) {
       DateTime date = DateParsing.parseLiteral((String) l.value());
-      return new ValueNodes.Const(date != null ? date : l.value(), l.span());
+      return built(new ValueNodes.Const(date != null ? date : l.value(), l.span()));
     }
-    return new ValueNodes.Const(l.value(), l.span());
+    return built(new ValueNodes.Const(l.value(), l.span()));
   }
 
   private Node systemValue(String name, Span span) {
     SystemValue value = registry.systemValue(name);
     if (value != null) {
-      return new ValueNodes.System(value, span);
+      return built(new ValueNodes.System(value, span));
     }
     return unavailable(Unavailable.integration(name), span);
   }
@@ -288,11 +289,12 @@ final class Compiler {
     Node[] args = exprs(argExprs);
     FunctionDecl target = resolution.callee(node);
     if (target != null) {
-      return new CallNodes.UserCall(functions.get(target), args, span);
+      return built(new CallNodes.UserCall(functions.get(target), args, span));
     }
     List<Builtin> overloads = registry.lookup(name);
     if (!overloads.isEmpty() && TaskImpl.any(overloads)) { // zoho.* and getUrl: tasks are told where they are called
-      return new TaskNodes.TaskCall(overloads, args, span, TaskImpl.from(sourceName(), span, overloads.get(0).name()));
+      return built(new TaskNodes.TaskCall(overloads, args, span,
+          TaskImpl.from(sourceName(), span, overloads.get(0).name())));
     }
     if (!overloads.isEmpty()) {
       return CallNodes.BuiltinCall.of(overloads, args, false, span);
@@ -306,6 +308,16 @@ final class Compiler {
   }
 
   private Node unavailable(String message, Span span) {
-    return new ValueNodes.Unavailable(message, new Node[0], span);
+    return built(new ValueNodes.Unavailable(message, new Node[0], span));
+  }
+
+  /**
+   * A new node, handed back through a cast rather than the bytecode verifier's subtype check: a check that would load
+   * every node class this compiler names as soon as the compiler itself is loaded (some 35 classes that a one-line
+   * script never uses), a measurable part of a cold start (docs/performance.md, issue 18).
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T built(Object node) {
+    return (T) node;
   }
 }

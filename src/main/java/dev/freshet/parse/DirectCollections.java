@@ -67,7 +67,7 @@ final class DirectCollections {
     return new Expr.ListLiteral(values, in.t.span(first, in.p - 1));
   }
 
-  /** {@code name(…)} with the name's token at {@code name}: List(…), Map(…), Collection(…), ifnull(…) or a call. */
+  /** {@code name(…)}, the name at token {@code name}: List(…), Map(…), Collection(…), ifnull(…) or a call. */
   static Expr call(DirectExprs in, int name) {
     String text = in.t.text(name);
     Span span = in.t.span(name);

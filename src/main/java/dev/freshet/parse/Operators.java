@@ -4,7 +4,7 @@ import dev.freshet.ast.Expr.BinaryOp;
 import dev.freshet.ast.Stmt.AssignOp;
 import dev.freshet.parse.gen.DelugeLexer;
 
-/** The operator each token writes, for both parsers (ANTLR's builders and {@link DirectParser}); names no ANTLR type. */
+/** The operator each token writes, for both parsers (ANTLR's builders, {@link DirectParser}); names no ANTLR type. */
 final class Operators {
   private Operators() {}
 
