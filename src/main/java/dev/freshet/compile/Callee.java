@@ -9,6 +9,14 @@ public interface Callee {
   /** Argument {@code i}, checked (and converted) against the declared parameter type. */
   Object param(int i, Object arg);
 
+  /**
+   * Whether parameter {@code i} is declared a NUMBER ({@code int}, {@code long}…): compiled code then passes it as a
+   * {@code long} when it has one, which needs no check.
+   */
+  default boolean numberParam(int i) {
+    return false;
+  }
+
   /** The value a {@code return} hands back, checked against the declared return type. */
   Object returning(Object value);
 

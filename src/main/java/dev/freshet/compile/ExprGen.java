@@ -46,7 +46,11 @@ abstract class ExprGen extends Gen {
     this.className = unit.className();
     this.invokeDescriptor = unit.invokeDescriptor();
     this.source = unit.source();
+    this.numberParams = unit.numberParams();
   }
+
+  /** The parameters declared NUMBER, in order: the generated method takes a long for each (see {@link UserCalls}). */
+  final int[] numberParams;
 
   /** Slots that may hold a {@link dev.freshet.runtime.TextBuffer} (targets of {@code s = s + …}); set by the statement writer. */
   java.util.Set<Integer> ropes = java.util.Set.of();
@@ -193,28 +197,36 @@ abstract class ExprGen extends Gen {
     Expr.Binary b = (Expr.Binary) e;
     switch (b.op()) {
       case AND, OR -> at(span, () -> logical(b));
-      case EQUAL, NOT_EQUAL -> {
-        expr(b.left());
-        expr(b.right());
-        support("same", "(" + OBJ + OBJ + ")Z");
-        if (b.op() == BinaryOp.NOT_EQUAL) {
-          mv.visitInsn(ICONST_1);
-          mv.visitInsn(IXOR);
+      default -> {
+        if (Fused.appliesToComparison(b, this)) {
+          Fused.emitComparison(this, b, () -> comparison(b));
+        } else {
+          comparison(b);
         }
       }
-      default -> {
-        expr(b.left());
-        expr(b.right());
-        span(span);
-        String name = switch (b.op()) {
-          case LESS -> "less";
-          case LESS_EQUAL -> "lessEqual";
-          case GREATER -> "greater";
-          default -> "greaterEqual";
-        };
-        support(name, OO_SPAN + "Z");
-      }
     }
+  }
+
+  /** {@code < <= > >= == !=} on the values as they are. */
+  private void comparison(Expr.Binary b) {
+    expr(b.left());
+    expr(b.right());
+    if (b.op() == BinaryOp.EQUAL || b.op() == BinaryOp.NOT_EQUAL) {
+      support("same", "(" + OBJ + OBJ + ")Z");
+      if (b.op() == BinaryOp.NOT_EQUAL) {
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IXOR);
+      }
+      return;
+    }
+    span(b.span());
+    String name = switch (b.op()) {
+      case LESS -> "less";
+      case LESS_EQUAL -> "lessEqual";
+      case GREATER -> "greater";
+      default -> "greaterEqual";
+    };
+    support(name, OO_SPAN + "Z");
   }
 
   /** {@code a && b}, {@code a || b}: the right operand only when needed; both must be BOOLEAN. */

@@ -49,8 +49,11 @@ public final class FunctionCompiler {
    */
   public static CompiledCode function(FunctionDecl decl, int frameSize, Resolution resolution,
       BuiltinRegistry registry, Function<FunctionDecl, Callee> callees, String source) {
-    return compile(decl.body(), decl.params().size(), frameSize,
-        new Unit(resolution, registry, callees, decl, NAME, descriptor(decl.params().size()), source), decl.name());
+    Callee self = callees.apply(decl);
+    int[] numbers = java.util.stream.IntStream.range(0, decl.params().size())
+        .filter(i -> self != null && self.numberParam(i)).toArray();
+    return compile(decl.body(), decl.params().size(), frameSize, new Unit(resolution, registry, callees, decl, NAME,
+        descriptor(decl.params().size(), numbers.length), source, numbers), decl.name());
   }
 
   /**
@@ -64,7 +67,8 @@ public final class FunctionCompiler {
       return null;
     }
     return compile(statements, frameSize, frameSize,
-        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize), source), "the top level");
+        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize, 0), source, new int[0]),
+        "the top level");
   }
 
   /** Internal failures since the JVM started ("name: problem"); empty unless the compiler has a bug. */
@@ -72,8 +76,9 @@ public final class FunctionCompiler {
     return List.copyOf(FAILURES);
   }
 
-  private static String descriptor(int params) {
-    return "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(params) + ")" + Gen.OBJ;
+  /** The generated method's: the host, the depth, each parameter's value, then a long for each NUMBER parameter. */
+  private static String descriptor(int params, int numbers) {
+    return "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(params) + "J".repeat(numbers) + ")" + Gen.OBJ;
   }
 
   static CompiledCode compile(List<Stmt> body, int params, int frameSize, Unit unit, String name) {
@@ -148,6 +153,9 @@ public final class FunctionCompiler {
       run.visitLdcInsn(i);
       run.visitInsn(AALOAD);
     }
+    for (int i = 0; i < unit.numberParams().length; i++) {
+      run.visitInsn(LCONST_0); // the values are in args: the long is never read
+    }
     run.visitMethodInsn(INVOKESTATIC, NAME, "invoke", unit.invokeDescriptor(), false);
     run.visitInsn(ARETURN);
     run.visitMaxs(0, 0);
@@ -155,14 +163,15 @@ public final class FunctionCompiler {
 
     MethodVisitor mv = cw.visitMethod(ACC_STATIC, "invoke", unit.invokeDescriptor(), null, null);
     mv.visitCode();
+    List<String> descriptors = new ArrayList<>();
+    int firstFree = Gen.SLOT_BASE + Math.max(frameSize, params + 2 * unit.numberParams().length);
+    StmtGen gen = new StmtGen(mv, constants, descriptors, firstFree, unit);
+    gen.ropes = Appends.slots(body, unit.resolution());
+    Locals.declare(gen, body, frameSize, params, unit.numberParams()); // takes the long parameters first
     for (int slot = params; slot < frameSize; slot++) {
       mv.visitInsn(ACONST_NULL);
       mv.visitVarInsn(ASTORE, Gen.SLOT_BASE + slot);
     }
-    List<String> descriptors = new ArrayList<>();
-    StmtGen gen = new StmtGen(mv, constants, descriptors, Gen.SLOT_BASE + frameSize, unit);
-    gen.ropes = Appends.slots(body, unit.resolution());
-    Locals.declare(gen, body, frameSize);
     gen.block(body);
     mv.visitInsn(ACONST_NULL);
     gen.exit();

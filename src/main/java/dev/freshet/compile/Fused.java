@@ -95,6 +95,42 @@ final class Fused {
     g.mv.visitLabel(done);
   }
 
+  /** Whether a comparison {@code < <= > >= == !=} of two trees has boxing to save (see {@link #applies}). */
+  static boolean appliesToComparison(Expr.Binary b, ExprGen g) {
+    return tree(b.left(), g.resolution) && tree(b.right(), g.resolution)
+        && (b.left() instanceof Expr.Binary || b.right() instanceof Expr.Binary || numberLeaf(b, g));
+  }
+
+  /**
+   * A comparison of two trees as a JVM boolean: on longs when every variable holds a NUMBER, else {@code general}
+   * (the operands evaluated as they are, through the general helpers).
+   */
+  static void emitComparison(ExprGen g, Expr.Binary b, Runnable general) {
+    Label slow = new Label();
+    Label done = new Label();
+    Label no = new Label();
+    Map<Integer, Integer> temps = read(g, b, slow);
+    unboxed(g, b.left(), temps);
+    unboxed(g, b.right(), temps);
+    g.mv.visitInsn(LCMP);
+    g.mv.visitJumpInsn(switch (b.op()) {
+      case LESS -> IFGE;
+      case LESS_EQUAL -> IFGT;
+      case GREATER -> IFLE;
+      case GREATER_EQUAL -> IFLT;
+      case EQUAL -> IFNE;
+      default -> IFEQ;
+    }, no);
+    g.mv.visitInsn(ICONST_1);
+    g.mv.visitJumpInsn(GOTO, done);
+    g.mv.visitLabel(no);
+    g.mv.visitInsn(ICONST_0);
+    g.mv.visitJumpInsn(GOTO, done);
+    g.mv.visitLabel(slow);
+    general.run();
+    g.mv.visitLabel(done);
+  }
+
   /** Reads each variable of the tree once into a long temporary (by slot), jumping to {@code slow} at a non-NUMBER. */
   private static Map<Integer, Integer> read(ExprGen g, Expr e, Label slow) {
     Map<Integer, Integer> temps = new HashMap<>();

@@ -21,12 +21,21 @@ final class Locals {
 
   private Locals() {}
 
-  /** Finds the body's NUMBER variables and gives each its long local, set to 0 (read only once it is set). */
-  static void declare(ExprGen g, List<Stmt> body, int frameSize) {
+  /**
+   * Finds the body's NUMBER variables and gives each its long local, set to 0 (read only once it is set); a NUMBER
+   * parameter's is set from the method's long parameter for it (which follow the {@code params} object ones).
+   */
+  static void declare(ExprGen g, List<Stmt> body, int frameSize, int params, int[] numberParams) {
     g.longs = new int[frameSize];
     collect(body, g.resolution, g.longs);
+    for (int j = 0; j < numberParams.length; j++) {
+      int slot = numberParams[j];
+      g.longs[slot] = g.newLongLocal();
+      g.mv.visitVarInsn(LLOAD, Gen.SLOT_BASE + params + 2 * j);
+      g.mv.visitVarInsn(LSTORE, g.longs[slot]);
+    }
     for (int slot = 0; slot < g.longs.length; slot++) {
-      if (g.longs[slot] != 0) {
+      if (g.longs[slot] == 1) {
         g.longs[slot] = g.newLongLocal();
         g.mv.visitInsn(LCONST_0);
         g.mv.visitVarInsn(LSTORE, g.longs[slot]);

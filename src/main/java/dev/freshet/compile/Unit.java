@@ -10,4 +10,4 @@ import java.util.function.Function;
  * name of the script it is in (for the positions tasks are given).
  */
 record Unit(Resolution resolution, BuiltinRegistry registry, Function<FunctionDecl, Callee> callees,
-    FunctionDecl function, String className, String invokeDescriptor, String source) {}
+    FunctionDecl function, String className, String invokeDescriptor, String source, int[] numberParams) {}

@@ -31,11 +31,7 @@ final class UserCalls {
       int depth = g.newLocal();
       g.mv.visitVarInsn(ISTORE, depth);
       if (target == g.self) {
-        g.host();
-        g.mv.visitVarInsn(ILOAD, depth);
-        for (int i = 0; i < args.size(); i++) {
-          argument(g, callee, calleeType, i, args.get(i));
-        }
+        selfArguments(g, callee, calleeType, args, depth);
         g.region(() -> g.mv.visitMethodInsn(INVOKESTATIC, g.className, "invoke", g.invokeDescriptor, false), () -> {
           g.mv.visitLdcInsn(target.name());
           g.span(site);
@@ -59,6 +55,58 @@ final class UserCalls {
             "(L" + Gen.HOST + ";I[" + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ, true);
       }
     });
+  }
+
+  /**
+   * Pushes the host, the depth and the arguments of a call to the function's own method: each evaluated in order and
+   * checked, a NUMBER parameter's also as a long (see {@link Locals}): unboxed and unchecked when it is NUMBER
+   * arithmetic that stayed on longs, else {@link Support#UNBOXED} is not passed and the long is unused.
+   */
+  private static void selfArguments(ExprGen g, Callee callee, String calleeType, List<Expr> args, int depth) {
+    int[] numbers = g.numberParams;
+    int[] objects = new int[args.size()];
+    int[] longs = new int[numbers.length];
+    for (int i = 0; i < args.size(); i++) {
+      int index = i;
+      int object = g.newLocal();
+      objects[i] = object;
+      int j = java.util.Arrays.binarySearch(numbers, i);
+      Expr arg = args.get(i);
+      if (j >= 0 && Fused.tree(arg, g.resolution)) {
+        int value = g.newLongLocal();
+        longs[j] = value;
+        Fused.emit(g, arg, () -> {
+          g.mv.visitVarInsn(LSTORE, value);
+          g.mv.visitFieldInsn(GETSTATIC, Gen.SUPPORT, "UNBOXED", Gen.OBJ);
+          g.mv.visitVarInsn(ASTORE, object);
+        }, () -> {
+          g.mv.visitVarInsn(ASTORE, object);
+          g.constant(callee, calleeType);
+          g.integer(index);
+          g.mv.visitVarInsn(ALOAD, object);
+          g.mv.visitMethodInsn(INVOKEINTERFACE, ExprGen.callee(), "param", "(I" + Gen.OBJ + ")" + Gen.OBJ, true);
+          g.mv.visitVarInsn(ASTORE, object);
+          g.mv.visitInsn(LCONST_0);
+          g.mv.visitVarInsn(LSTORE, value);
+        });
+      } else {
+        argument(g, callee, calleeType, i, arg);
+        g.mv.visitVarInsn(ASTORE, object);
+        if (j >= 0) {
+          longs[j] = g.newLongLocal();
+          g.mv.visitInsn(LCONST_0);
+          g.mv.visitVarInsn(LSTORE, longs[j]);
+        }
+      }
+    }
+    g.host();
+    g.mv.visitVarInsn(ILOAD, depth);
+    for (int object : objects) {
+      g.mv.visitVarInsn(ALOAD, object);
+    }
+    for (int value : longs) {
+      g.mv.visitVarInsn(LLOAD, value);
+    }
   }
 
   /** Evaluates argument {@code i} and checks it against the parameter's declared type. */

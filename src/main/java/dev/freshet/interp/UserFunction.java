@@ -161,6 +161,11 @@ final class UserFunction implements Callee {
   }
 
   @Override
+  public boolean numberParam(int i) {
+    return paramTypes[i] == DeclaredType.NUMBER;
+  }
+
+  @Override
   public Object param(int i, Object arg) {
     return parameter(i, arg);
   }
