@@ -112,7 +112,11 @@ final class Compiler {
         return built(new StmtNodes.CompoundAssign(slot, a.op(), value, span));
       }
       Exec append = append(slot, value, span);
-      return append != null ? append : StmtNodes.assign(slot, value, span);
+      if (append != null) {
+        return append;
+      }
+      return value instanceof Arith arithmetic ? built(new StmtNodes.AssignNumber(slot, arithmetic, span))
+          : built(new StmtNodes.Assign(slot, value, span));
     } else if (s instanceof Stmt.AssignProperty a) {
       return built(new StmtNodes.Unavailable("assigning to ." + a.name() + " updates a Creator record: it is"
           + " Creator-only and cannot run here; use .put(\"" + a.name() + "\", value) on a map", span));

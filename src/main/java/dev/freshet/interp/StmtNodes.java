@@ -13,16 +13,11 @@ import dev.freshet.source.Span;
 final class StmtNodes {
   private StmtNodes() {}
 
-  /** {@code x = v}: an {@link AssignNumber} when {@code v} is arithmetic. */
-  static Exec assign(int slot, Node value, Span span) {
-    return value instanceof Arith a ? new AssignNumber(slot, a, span) : new Assign(slot, value, span);
-  }
-
   static final class Assign extends Exec {
     private final int slot;
     private final Node value;
 
-    private Assign(int slot, Node value, Span span) {
+    Assign(int slot, Node value, Span span) {
       super(span);
       this.slot = slot;
       this.value = value;
@@ -48,7 +43,7 @@ final class StmtNodes {
     private final int slot;
     private final Arith value;
 
-    private AssignNumber(int slot, Arith value, Span span) {
+    AssignNumber(int slot, Arith value, Span span) {
       super(span);
       this.slot = slot;
       this.value = value;
