@@ -1,5 +1,10 @@
 package dev.freshet.interp;
 
+import static dev.freshet.interp.Operand.CONSTANT;
+import static dev.freshet.interp.Operand.NODE;
+import static dev.freshet.interp.Operand.constant;
+import static dev.freshet.interp.Operand.kind;
+
 import dev.freshet.ast.Expr.BinaryOp;
 import dev.freshet.runtime.Ops;
 import dev.freshet.runtime.ScriptError;
@@ -13,10 +18,6 @@ import dev.freshet.source.Span;
  * order of evaluation, the same results and errors, which point at the operator.
  */
 abstract class Arith extends Node {
-  /** An operand that is neither a variable (a slot, 0 or more) nor a NUMBER constant is evaluated as a node. */
-  private static final int NODE = -1;
-  private static final int CONSTANT = -2;
-
   final BinaryOp op;
   final Node left;
   final Node right;
@@ -46,8 +47,8 @@ abstract class Arith extends Node {
     this.right = right;
     this.leftSlot = kind(left);
     this.rightSlot = kind(right);
-    this.leftConstant = leftSlot == CONSTANT ? (Long) ((ValueNodes.Const) left).value() : 0;
-    this.rightConstant = rightSlot == CONSTANT ? (Long) ((ValueNodes.Const) right).value() : 0;
+    this.leftConstant = constant(left, leftSlot);
+    this.rightConstant = constant(right, rightSlot);
   }
 
   /** Whether {@code op} is arithmetic and neither operand a constant of another type (those stay general). */
@@ -59,13 +60,6 @@ abstract class Arith extends Node {
 
   private static boolean otherConstant(Node n) {
     return n instanceof ValueNodes.Const c && !(c.value() instanceof Long);
-  }
-
-  private static int kind(Node n) {
-    if (n instanceof ValueNodes.Local l) {
-      return l.slot();
-    }
-    return n instanceof ValueNodes.Const ? CONSTANT : NODE;
   }
 
   BinaryOp op() {

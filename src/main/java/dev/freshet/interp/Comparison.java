@@ -1,5 +1,9 @@
 package dev.freshet.interp;
 
+import static dev.freshet.interp.Operand.CONSTANT;
+import static dev.freshet.interp.Operand.constant;
+import static dev.freshet.interp.Operand.kind;
+
 import dev.freshet.ast.Expr.BinaryOp;
 import dev.freshet.runtime.ScriptError;
 import dev.freshet.source.Span;
@@ -12,9 +16,6 @@ import dev.freshet.source.Span;
  * One class for every comparison, so the call from an {@code if} has one target.
  */
 final class Comparison extends Node {
-  private static final int NODE = -1;
-  private static final int CONSTANT = -2;
-
   private final BinaryOp op;
   private final Node left;
   private final Node right;
@@ -30,21 +31,13 @@ final class Comparison extends Node {
     this.right = right;
     this.leftSlot = kind(left);
     this.rightSlot = kind(right);
-    this.leftConstant = leftSlot == CONSTANT ? (Long) ((ValueNodes.Const) left).value() : 0;
-    this.rightConstant = rightSlot == CONSTANT ? (Long) ((ValueNodes.Const) right).value() : 0;
+    this.leftConstant = constant(left, leftSlot);
+    this.rightConstant = constant(right, rightSlot);
   }
 
   static boolean applies(BinaryOp op) {
     return op == BinaryOp.LESS || op == BinaryOp.LESS_EQUAL || op == BinaryOp.GREATER
         || op == BinaryOp.GREATER_EQUAL || op == BinaryOp.EQUAL || op == BinaryOp.NOT_EQUAL;
-  }
-
-  /** A variable's slot, {@link #CONSTANT} for a NUMBER constant, else {@link #NODE}. */
-  private static int kind(Node n) {
-    if (n instanceof ValueNodes.Local l) {
-      return l.slot();
-    }
-    return n instanceof ValueNodes.Const c && c.value() instanceof Long ? CONSTANT : NODE;
   }
 
   @Override
