@@ -17,6 +17,11 @@ public interface Callee {
     return false;
   }
 
+  /** Whether the declared return type is NUMBER: a NUMBER then needs no check. */
+  default boolean numberReturn() {
+    return false;
+  }
+
   /** The value a {@code return} hands back, checked against the declared return type. */
   Object returning(Object value);
 

@@ -385,17 +385,27 @@ final class StmtGen extends ExprGen {
     mv.visitLabel(after);
   }
 
+  /** {@code return}: the value checked against the function's return type (a NUMBER for one that returns one). */
   private void returning(Stmt.Return r) {
-    if (self != null) {
-      constant(callees.apply(self), "L" + callee() + ";");
-    }
     if (r.value() == null) {
       mv.visitInsn(ACONST_NULL);
     } else {
       expr(r.value());
     }
     if (self != null) {
+      Callee callee = callees.apply(self);
+      Label checked = new Label();
+      if (callee.numberReturn()) {
+        mv.visitInsn(DUP);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+        mv.visitJumpInsn(IFNE, checked);
+      }
+      int value = newLocal();
+      mv.visitVarInsn(ASTORE, value);
+      constant(callee, "L" + callee() + ";");
+      mv.visitVarInsn(ALOAD, value);
       mv.visitMethodInsn(INVOKEINTERFACE, callee(), "returning", "(" + OBJ + ")" + OBJ, true);
+      mv.visitLabel(checked);
     }
     exit();
   }

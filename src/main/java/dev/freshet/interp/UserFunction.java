@@ -161,6 +161,11 @@ final class UserFunction implements Callee {
   }
 
   @Override
+  public boolean numberReturn() {
+    return returnType == DeclaredType.NUMBER;
+  }
+
+  @Override
   public boolean numberParam(int i) {
     return paramTypes[i] == DeclaredType.NUMBER;
   }
