@@ -122,6 +122,12 @@ class DirectParserTest {
         "a = b\n(c);", "x = \"\\u0041\\n\" + 'it\\'s';", "/* c */ x = 1; // d\r\ny = 2;\u00A0\uFEFF",
         "x = \"😀\";", "x = 1 & 2;", "x = \"open", "/* open", "void f( { }", "input.x = 1;", "input.Field:ui.add(1);",
         "x = insert into F [ a = 1 ];", "a = invokeapi [ service: s ];", "{1, 2}.size();", "INFO \"x\"; IF (TRUE) {}",
+        "For Each x In l { Info x; } If (a) {} Else If (b) {} ELSE {} x = NULL; y = True;",
+        "a += 1; a -= 1; a *= 2; a /= 2; a %= 2; s = s + \"x\";", "x = a < b < c; y = !a == b; z = a != b;",
+        "x = 1 - -1; y = 2 * -3 % 4 / 5; z = (1 + 2) * (3 - 4);", "d = '2020-01-01'; t = '01-Jan-2020 10:00:00';",
+        "x = a.get(0).get(\"k\").toList().size(); x.list(); y = x.index; z = m.info;",
+        "x = {\"a\": {\"b\": [1, {\"c\": 2}]}}.get(\"a\");", "void f() {} int g(int a) { return f(); }",
+        "x = a && b || !c && (d || e);", "return;", "x = \"a\\\\b\";", "x = 0.10; y = 010; z = 1.0e5;",
     };
     int taken = 0;
     for (String text : cases) {
