@@ -47,7 +47,11 @@ abstract class ExprGen extends Gen {
     this.invokeDescriptor = unit.invokeDescriptor();
     this.source = unit.source();
     this.numberParams = unit.numberParams();
+    this.longReturn = unit.longReturn();
   }
+
+  /** Whether the generated method returns a long (the function is declared to return a NUMBER). */
+  final boolean longReturn;
 
   /** The parameters declared NUMBER, in order: the generated method takes a long for each (see {@link UserCalls}). */
   final int[] numberParams;
@@ -111,6 +115,8 @@ abstract class ExprGen extends Gen {
       integer(u.op() == Expr.UnaryOp.PLUS ? 1 : 0);
       span(span);
       support("negate", "(" + OBJ + "Z" + SPAN + ")" + OBJ);
+    } else if (NumberCalls.applies(e, this)) {
+      NumberCalls.emit(this, e, () -> Fused.box(this), () -> {});
     } else if (Fused.applies(e, this)) {
       Fused.emit(this, e);
     } else if (e instanceof Expr.Binary b && arithmetic(b.op()) != null) {

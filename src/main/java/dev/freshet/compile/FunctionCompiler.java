@@ -52,8 +52,9 @@ public final class FunctionCompiler {
     Callee self = callees.apply(decl);
     int[] numbers = java.util.stream.IntStream.range(0, decl.params().size())
         .filter(i -> self != null && self.numberParam(i)).toArray();
+    boolean longReturn = self != null && self.numberReturn();
     return compile(decl.body(), decl.params().size(), frameSize, new Unit(resolution, registry, callees, decl, NAME,
-        descriptor(decl.params().size(), numbers.length), source, numbers), decl.name());
+        descriptor(decl.params().size(), numbers.length, longReturn), source, numbers, longReturn), decl.name());
   }
 
   /**
@@ -67,7 +68,8 @@ public final class FunctionCompiler {
       return null;
     }
     return compile(statements, frameSize, frameSize,
-        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize, 0), source, new int[0]),
+        new Unit(resolution, registry, callees, null, NAME, descriptor(frameSize, 0, false), source, new int[0],
+            false),
         "the top level");
   }
 
@@ -76,9 +78,12 @@ public final class FunctionCompiler {
     return List.copyOf(FAILURES);
   }
 
-  /** The generated method's: the host, the depth, each parameter's value, then a long for each NUMBER parameter. */
-  private static String descriptor(int params, int numbers) {
-    return "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(params) + "J".repeat(numbers) + ")" + Gen.OBJ;
+  /**
+   * The generated method's: the host, the depth, each parameter's value, then a long for each NUMBER parameter; it
+   * returns a long for a function declared to return a NUMBER.
+   */
+  private static String descriptor(int params, int numbers, boolean longReturn) {
+    return "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(params) + "J".repeat(numbers) + ")" + (longReturn ? "J" : Gen.OBJ);
   }
 
   static CompiledCode compile(List<Stmt> body, int params, int frameSize, Unit unit, String name) {
@@ -157,6 +162,10 @@ public final class FunctionCompiler {
       run.visitInsn(LCONST_0); // the values are in args: the long is never read
     }
     run.visitMethodInsn(INVOKESTATIC, NAME, "invoke", unit.invokeDescriptor(), false);
+    if (unit.longReturn()) {
+      run.visitVarInsn(ALOAD, 1);
+      run.visitMethodInsn(INVOKESTATIC, Gen.SUPPORT, "boxResult", "(JL" + Gen.HOST + ";)" + Gen.OBJ, false);
+    }
     run.visitInsn(ARETURN);
     run.visitMaxs(0, 0);
     run.visitEnd();

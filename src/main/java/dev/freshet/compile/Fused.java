@@ -169,18 +169,23 @@ final class Fused {
     if (e instanceof Expr.Binary b) {
       boxed(g, b.left());
       boxed(g, b.right());
-      g.span(b.span());
-      g.support(switch (b.op()) {
-        case ADD -> "add";
-        case SUBTRACT -> "subtract";
-        default -> "multiply";
-      }, "(" + Gen.OBJ + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ);
+      general(g, b);
     } else {
       g.expr(e);
     }
   }
 
-  private static void exact(ExprGen g, BinaryOp op) {
+  /** {@code b}'s operator on the two objects on the stack, through the general helper. */
+  static void general(ExprGen g, Expr.Binary b) {
+    g.span(b.span());
+    g.support(switch (b.op()) {
+      case ADD -> "add";
+      case SUBTRACT -> "subtract";
+      default -> "multiply";
+    }, "(" + Gen.OBJ + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ);
+  }
+
+  static void exact(ExprGen g, BinaryOp op) {
     g.support(switch (op) {
       case ADD -> "addExact";
       case SUBTRACT -> "subtractExact";

@@ -24,4 +24,13 @@ public interface Host extends Env {
   int enter(int callerDepth, Span at);
 
   void info(String line);
+
+  /**
+   * Keeps a value that a function returning a {@code long} could not return as one (not a NUMBER, or
+   * {@link Long#MIN_VALUE}); the function returns {@code Long.MIN_VALUE} and its caller takes the value at once.
+   */
+  void spill(Object value);
+
+  /** The value {@link #spill} kept. */
+  Object unspill();
 }

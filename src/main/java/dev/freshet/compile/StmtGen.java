@@ -385,13 +385,39 @@ final class StmtGen extends ExprGen {
     mv.visitLabel(after);
   }
 
-  /** {@code return}: the value checked against the function's return type (a NUMBER for one that returns one). */
+  /**
+   * {@code return}: the value checked against the function's return type (a NUMBER for one that returns one). In a
+   * method that returns a long, NUMBER arithmetic and its own calls are returned as longs, unboxed and unchecked.
+   */
   private void returning(Stmt.Return r) {
-    if (r.value() == null) {
+    Expr value = r.value();
+    if (value != null && longReturn && (NumberCalls.applies(value, this) || Fused.tree(value, resolution))) {
+      Runnable onLong = () -> {
+        host();
+        support("returnLong", "(JL" + HOST + ";)J");
+        mv.visitInsn(LRETURN);
+      };
+      Runnable onObject = () -> {
+        checkReturn();
+        exit();
+      };
+      if (NumberCalls.applies(value, this)) {
+        NumberCalls.emit(this, value, onLong, onObject);
+      } else {
+        Fused.emit(this, value, onLong, onObject);
+      }
+      return;
+    }
+    if (value == null) {
       mv.visitInsn(ACONST_NULL);
     } else {
-      expr(r.value());
+      expr(value);
     }
+    checkReturn();
+    exit();
+  }
+
+  private void checkReturn() {
     if (self != null) {
       Callee callee = callees.apply(self);
       Label checked = new Label();
@@ -407,11 +433,16 @@ final class StmtGen extends ExprGen {
       mv.visitMethodInsn(INVOKEINTERFACE, callee(), "returning", "(" + OBJ + ")" + OBJ, true);
       mv.visitLabel(checked);
     }
-    exit();
   }
 
   /** Leaves the method with the value on the stack (a top level first writes its variables back). */
   void exit() {
+    if (longReturn) {
+      host();
+      support("returnLong", "(" + OBJ + "L" + HOST + ";)J");
+      mv.visitInsn(LRETURN);
+      return;
+    }
     mv.visitInsn(ARETURN);
   }
 }

@@ -49,6 +49,28 @@ final class Support {
     }
   }
 
+  /** A long-returning method's result as an object: the long, or the value it spilled ({@link Host#spill}). */
+  static Object boxResult(long result, Host host) {
+    return result != Long.MIN_VALUE ? (Object) Long.valueOf(result) : host.unspill();
+  }
+
+  /** A checked return value as a long-returning method hands it back: spilled unless a NUMBER other than MIN_VALUE. */
+  static long returnLong(Object value, Host host) {
+    if (value instanceof Long l && l != Long.MIN_VALUE) {
+      return l;
+    }
+    host.spill(value);
+    return Long.MIN_VALUE;
+  }
+
+  /** A NUMBER computed on longs, as a long-returning method hands it back (MIN_VALUE is spilled, as that marks one). */
+  static long returnLong(long value, Host host) {
+    if (value == Long.MIN_VALUE) {
+      host.spill(value);
+    }
+    return value;
+  }
+
   /** NUMBER + NUMBER on longs: the tree-walker's overflow error at {@code at}. */
   static long addExact(long x, long y, Span at) {
     try {

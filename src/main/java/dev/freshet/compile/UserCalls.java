@@ -18,6 +18,20 @@ final class UserCalls {
   private UserCalls() {}
 
   static void emit(ExprGen g, FunctionDecl target, List<Expr> args, Span site) {
+    boolean longResult = target == g.self && g.longReturn;
+    emit(g, target, args, site, () -> {
+      if (longResult) {
+        g.host();
+        g.support("boxResult", "(JL" + Gen.HOST + ";)" + Gen.OBJ);
+      }
+    });
+  }
+
+  /**
+   * The call, then {@code result} on its value: an object, or a long when the function calls itself and returns a
+   * NUMBER ({@link Unit#longReturn}: {@code Long.MIN_VALUE} then means the value is the one {@link Host#spill} kept).
+   */
+  static void emit(ExprGen g, FunctionDecl target, List<Expr> args, Span site, Runnable result) {
     Callee callee = g.callees.apply(target);
     if (callee == null || args.size() != target.params().size()) {
       throw new Unsupported("a call the resolver did not match");
@@ -38,6 +52,7 @@ final class UserCalls {
           g.support("leftCall", "(L" + Gen.SCRIPT_ERROR + ";Ljava/lang/String;" + Gen.SPAN + ")L" + Gen.SCRIPT_ERROR
               + ";");
         });
+        result.run();
       } else {
         g.constant(callee, calleeType);
         g.host();
@@ -53,6 +68,7 @@ final class UserCalls {
         g.span(site);
         g.mv.visitMethodInsn(INVOKEINTERFACE, ExprGen.callee(), "invoke",
             "(L" + Gen.HOST + ";I[" + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ, true);
+        result.run();
       }
     });
   }

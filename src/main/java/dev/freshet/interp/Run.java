@@ -38,6 +38,19 @@ public final class Run implements dev.freshet.compile.Host {
     this.frames = new Frame[Math.max(0, Math.min(maxDepth, 63)) + 1];
   }
 
+  /** A compiled function's result that was not returned as a long (see Host#spill); read right after it is set. */
+  private Object spilled;
+
+  @Override
+  public void spill(Object value) {
+    spilled = value;
+  }
+
+  @Override
+  public Object unspill() {
+    return spilled;
+  }
+
   @Override
   public void info(String line) {
     out.accept(line);
