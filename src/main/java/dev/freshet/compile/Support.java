@@ -241,18 +241,9 @@ final class Support {
 
   /** {@code e.message}, {@code e.lineNo} of a caught error; any other property is an error at {@code at}. */
   static Object property(Object v, String name, Span at) {
-    if (v instanceof ErrorValue e) {
-      if (name.equalsIgnoreCase("message")) {
-        return e.message();
-      }
-      if (name.equalsIgnoreCase("lineNo") || name.equalsIgnoreCase("lineNumber")) {
-        return e.lineNo();
-      }
-    }
-    throw new ScriptError("." + name + " is not a property of " + Values.typeOf(v)
-        + (v instanceof ErrorValue ? " (use .message or .lineNo)" : "; use .get(\"" + name + "\") to read a map key"),
-        at);
+    return ErrorValue.property(v, name, at);
   }
+
 
   /** A variable that may hold a text being built, as scripts see it (generated code calls these three). */
   static Object read(Object v) {

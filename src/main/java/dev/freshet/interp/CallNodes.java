@@ -6,7 +6,6 @@ import dev.freshet.builtins.BuiltinRegistry;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
 import dev.freshet.runtime.ScriptError;
-import dev.freshet.runtime.Values;
 import dev.freshet.source.Span;
 import java.util.List;
 
@@ -128,18 +127,7 @@ final class CallNodes {
 
     @Override
     Object eval(Frame f) {
-      Object v = target.eval(f);
-      if (v instanceof ErrorValue e) {
-        if (name.equalsIgnoreCase("message")) {
-          return e.message();
-        }
-        if (name.equalsIgnoreCase("lineNo") || name.equalsIgnoreCase("lineNumber")) {
-          return e.lineNo();
-        }
-      }
-      throw new ScriptError("." + name + " is not a property of " + Values.typeOf(v)
-          + (v instanceof ErrorValue ? " (use .message or .lineNo)" : "; use .get(\"" + name + "\") to read a map key"),
-          span);
+      return ErrorValue.property(target.eval(f), name, span);
     }
   }
 }
