@@ -146,8 +146,12 @@ class DirectExprs {
       if (result == null) {
         result = new Expr.QualifiedName(dotted.toString(), span);
       }
-    } else if ("input".equals(lower) && type(1) == DelugeLexer.DOT) {
-      throw GIVE_UP; // input.Field: Creator's form fields
+    } else if ("input".equals(lower) && type(1) == DelugeLexer.DOT && type(3) != DelugeLexer.LPAREN) {
+      p += 2; // input.Field: a Creator form's field
+      if (!Keywords.memberName(type(0))) {
+        throw GIVE_UP;
+      }
+      result = new Expr.InputField(t.text(p++), t.span(first));
     } else {
       result = primary();
     }
@@ -240,19 +244,42 @@ class DirectExprs {
       case DelugeLexer.INFO:
         p++;
         return new Expr.Name(t.text(first), t.span(first));
+      case DelugeLexer.INVOKEURL:
+        if (type(1) == DelugeLexer.LBRACKET) {
+          return DirectTasks.invokeUrl(this);
+        }
+        p++; // invokeUrl(url, type, …): the deprecated function form
+        return new Expr.Call(t.text(first), arguments("invokeUrl"), t.span(first));
       default:
         break;
     }
-    if (!Keywords.identifier(type) || type == DelugeLexer.LIST && type(1) == DelugeLexer.COLON
-        || type == DelugeLexer.INVOKEAPI && type(1) == DelugeLexer.LBRACKET
-        || type == DelugeLexer.INSERT && type(1) == DelugeLexer.INTO) {
-      throw GIVE_UP; // invokeurl, invokeapi [ … ], insert into, List:Type(), or an error
+    if (type == DelugeLexer.INVOKEAPI && type(1) == DelugeLexer.LBRACKET) {
+      return DirectTasks.invokeApi(this);
+    }
+    if (type == DelugeLexer.LIST && type(1) == DelugeLexer.COLON) {
+      return typedList();
+    }
+    if (!Keywords.identifier(type) || type == DelugeLexer.INSERT && type(1) == DelugeLexer.INTO) {
+      throw GIVE_UP; // insert into, or an error
     }
     p++;
     if (type(0) != DelugeLexer.LPAREN) {
       return new Expr.Name(t.text(first), t.span(first));
     }
     return DirectCollections.call(this, first);
+  }
+
+  /** {@code List:Type()}; with arguments it is ExprBuilder's error. */
+  private Expr typedList() {
+    int first = p;
+    p += 2;
+    if (!Keywords.identifier(type(0))) {
+      throw GIVE_UP;
+    }
+    String elementType = t.text(p++);
+    expect(DelugeLexer.LPAREN);
+    expect(DelugeLexer.RPAREN);
+    return new Expr.TypedList(elementType, t.span(first, p - 1));
   }
 
   private Expr literal(int token) {

@@ -16,8 +16,9 @@ import java.util.List;
  * A hand-written recursive-descent parser for the common forms of grammar/DelugeParser.g4, tried before ANTLR: it
  * builds the very AST (and warnings) {@link AstBuilder} builds from ANTLR's tree, without loading ANTLR, whose
  * start-up (its runtime's classes, the lexer's and parser's ATN, a first parse with empty caches) is most of a cold
- * start. It gives up on every error and on the rarer forms (task blocks such as invokeurl and sendmail, Creator's
- * form statements, {@code Form[criteria]}, typed lists, {@code if(…)} as a statement, deep nesting), and ANTLR parses
+ * start. It takes the task blocks too ({@link DirectTasks}). It gives up on every error and on the rarer forms
+ * (Creator's form statements, {@code Form[criteria]}, {@code if(…)} as a statement, deep nesting, the forms two
+ * parses fit, where ANTLR chooses), and ANTLR parses
  * those scripts as before, so error messages come from one place. DirectParserTest compares the two on every golden
  * script, sample and corpus script.
  */
@@ -164,12 +165,24 @@ final class DirectParser extends DirectExprs {
           return new Stmt.Info(shown, t.span(first, p - 1));
         }
         return expressionStatement();
-      case DelugeLexer.WHILE, DelugeLexer.SENDMAIL, DelugeLexer.INVOKEURL:
+      case DelugeLexer.SENDMAIL:
+        return DirectTasks.sendMail(this);
+      case DelugeLexer.INVOKEURL:
+        if (type(1) != DelugeLexer.LBRACKET) {
+          return expressionStatement(); // invokeUrl(…), the function form
+        }
+        Expr call = DirectTasks.invokeUrl(this);
+        endOfTaskValue();
+        return new Stmt.ExprStmt(call, t.span(first, p - 1));
+      case DelugeLexer.WHILE:
         throw GIVE_UP;
       default:
         if (creatorStatement(type(0)) && Operators.assign(type(1)) == null && type(1) != DelugeLexer.DOT
+            && (type(1) != DelugeLexer.LPAREN || type(0) == DelugeLexer.ALERT)
             || Keywords.identifier(type(0)) && type(1) == DelugeLexer.LBRACKET) {
-          throw GIVE_UP; // Creator's statements, a task block named by the test runner (stub [ … ]), Form[criteria]
+          // Creator's statements (clear(m) can only be a call; alert (x); is either), a task block named by the
+          // test runner (stub [ … ]), invokeapi [ … ]; (either), Form[criteria]
+          throw GIVE_UP;
         }
         return expressionStatement();
     }
@@ -256,22 +269,49 @@ final class DirectParser extends DirectExprs {
       return new Stmt.ExprStmt(target, t.span(first, p - 1));
     }
     AssignOp op = Operators.assign(type(0));
-    if (op == null || type(1) == DelugeLexer.INVOKEURL) {
-      throw GIVE_UP; // input.Field:ui.add(…), x = invokeurl [ … ], or an error
+    if (op == null) {
+      throw GIVE_UP; // input.Field:ui.add(…), or an error
     }
     p++;
     List<Diagnostic> targetWarnings = new ArrayList<>(warnings.subList(mark, warnings.size()));
     warnings.subList(mark, warnings.size()).clear();
-    Expr value = expression();
-    expect(DelugeLexer.SEMI);
+    Expr value;
+    if (type(0) == DelugeLexer.INVOKEURL && type(1) == DelugeLexer.LBRACKET) {
+      value = DirectTasks.invokeUrl(this); // the grammar's invokeUrlValue: ';' optional
+      endOfTaskValue();
+    } else {
+      value = expression();
+      expect(DelugeLexer.SEMI);
+    }
     warnings.addAll(targetWarnings);
     Span span = t.span(first, p - 1);
     if (target instanceof Expr.Name n) {
       return new Stmt.Assign(n.name(), op, value, span);
     }
+    if (target instanceof Expr.InputField f) {
+      return new Stmt.CreatorOnly("input." + f.field() + " assignment", List.of(value), span);
+    }
     if (target instanceof Expr.Property property) {
       return new Stmt.AssignProperty(property.target(), property.name(), op, value, span);
     }
     throw GIVE_UP; // not assignable: StmtBuilder's error
+  }
+
+  /**
+   * After an invokeurl block that ends a statement: its optional ';'. A token that could go on with the block as an
+   * expression ({@code .get(…)}, {@code [}, an operator) leaves the choice between the two parses to ANTLR.
+   */
+  private void endOfTaskValue() {
+    switch (type(0)) {
+      case DelugeLexer.SEMI -> p++;
+      case DelugeLexer.DOT, DelugeLexer.LBRACKET, DelugeLexer.COLON, DelugeLexer.PLUS, DelugeLexer.MINUS,
+          DelugeLexer.STAR, DelugeLexer.SLASH, DelugeLexer.PERCENT, DelugeLexer.EQ, DelugeLexer.NEQ, DelugeLexer.LT,
+          DelugeLexer.LE, DelugeLexer.GT, DelugeLexer.GE, DelugeLexer.AND, DelugeLexer.OR -> throw GIVE_UP;
+      default -> {
+        if (Operators.assign(type(0)) != null) {
+          throw GIVE_UP;
+        }
+      }
+    }
   }
 }

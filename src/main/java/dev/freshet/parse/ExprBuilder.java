@@ -336,19 +336,13 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return new Expr.Name(ctx.INFO().getText(), Spans.of(ctx));
   }
 
-  /** The keys each task block accepts (INVOKEURL.md, DELUGE-FACTS §4). */
-  static final List<String> INVOKEURL_KEYS = List.of("url", "type", "parameters", "body", "headers", "content-type",
-      "files", "connection", "detailed", "response-format", "response-decoding");
-  static final List<String> SENDMAIL_KEYS = List.of("from", "to", "cc", "bcc", "reply to", "subject", "message",
-      "content type", "attachments");
-
   @Override
   public Expr visitInvokeUrlExpr(InvokeUrlExprContext ctx) {
     return invokeUrl(ctx.taskParam(), Spans.of(ctx));
   }
 
   Expr invokeUrl(List<TaskParamContext> params, Span span) {
-    return new Expr.InvokeUrl(taskParams("invokeurl", INVOKEURL_KEYS, "url", params, span), span);
+    return new Expr.InvokeUrl(taskParams("invokeurl", TaskKeys.INVOKEURL, "url", params, span), span);
   }
 
   /** {@code invokeUrl(url, type, …)}: the deprecated function form, which Zoho kept for Creator only. */
@@ -358,9 +352,6 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
         Spans.of(ctx.INVOKEURL().getSymbol()));
   }
 
-  static final List<String> INVOKEAPI_KEYS = List.of("service", "path", "type", "parameters", "body", "headers",
-      "connection", "response-format");
-
   /**
    * {@code invokeapi [ service: zohobilling path: "…" ]} parses (Zoho documents it) and, since it addresses Zoho's
    * services by name, is a call of {@code invokeapi} with its keys as a map; running it is a clear error.
@@ -368,15 +359,8 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
   @Override
   public Expr visitInvokeApiExpr(InvokeApiExprContext ctx) {
     Span span = Spans.of(ctx);
-    List<Expr.Entry> entries = new ArrayList<>();
-    for (TaskParam p : taskParams("invokeapi", INVOKEAPI_KEYS, "service", ctx.taskParam(), span)) {
-      Expr value = p.value();
-      if (value instanceof Expr.Name n && (p.key().equals("service") || p.key().equals("type"))) {
-        value = new Expr.Literal(LiteralKind.TEXT, n.name(), n.span()); // service: zohobilling, type: GET
-      }
-      entries.add(new Expr.Entry(new Expr.Literal(LiteralKind.TEXT, p.key(), p.span()), value));
-    }
-    return new Expr.Call(ctx.INVOKEAPI().getText(), List.of(new Expr.MapLiteral(entries, span)), span);
+    return DirectTasks.invokeApi(ctx.INVOKEAPI().getText(),
+        taskParams("invokeapi", TaskKeys.INVOKEAPI, "service", ctx.taskParam(), span), span);
   }
 
   /** Task keys checked as the parser would: known, not repeated, required ones present. */
@@ -397,9 +381,6 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
     return params;
   }
 
-  /** Keys that take several comma-separated values; {@code file:} may mark an attachment. */
-  private static final Set<String> LIST_KEYS = Set.of("to", "cc", "bcc", "reply to", "attachments");
-
   List<TaskParam> taskParams(List<TaskParamContext> ctxs) {
     List<TaskParam> params = new ArrayList<>();
     for (TaskParamContext p : ctxs) {
@@ -417,7 +398,7 @@ final class ExprBuilder extends DelugeParserBaseVisitor<Expr> {
         }
       }
       String name = key.toString();
-      if (p.taskValue().size() > 1 && !LIST_KEYS.contains(name)) {
+      if (p.taskValue().size() > 1 && !TaskKeys.LISTS.contains(name)) {
         ast.error(Spans.of(p.COMMA(0).getSymbol()), "'" + name + "' takes one value; only to, cc, bcc, reply to and"
             + " attachments take a comma-separated list");
       }

@@ -88,9 +88,9 @@ public final class Parser {
   /** The keys a task block accepts ({@code invokeurl}, {@code sendmail}, {@code invokeapi}), for editors; else none. */
   public static List<String> taskKeys(String task) {
     return switch (task.toLowerCase(java.util.Locale.ROOT)) {
-      case "invokeurl" -> ExprBuilder.INVOKEURL_KEYS;
-      case "sendmail" -> ExprBuilder.SENDMAIL_KEYS;
-      case "invokeapi" -> ExprBuilder.INVOKEAPI_KEYS;
+      case "invokeurl" -> TaskKeys.INVOKEURL;
+      case "sendmail" -> TaskKeys.SENDMAIL;
+      case "invokeapi" -> TaskKeys.INVOKEAPI;
       default -> List.of();
     };
   }

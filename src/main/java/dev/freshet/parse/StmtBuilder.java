@@ -104,11 +104,8 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
   @Override
   public Stmt visitSendmailStatement(SendmailStatementContext ctx) {
     Span span = Spans.of(ctx);
-    return new Stmt.SendMail(exprs.taskParams("sendmail", ExprBuilder.SENDMAIL_KEYS, "to", ctx.taskParam(), span), span);
+    return new Stmt.SendMail(exprs.taskParams("sendmail", TaskKeys.SENDMAIL, "to", ctx.taskParam(), span), span);
   }
-
-  /** The keys of {@code stub [ … ]}, freshet test's answer to matching calls (docs/testing.md). */
-  static final List<String> STUB_KEYS = List.of("url", "type", "status", "headers", "body", "fault");
 
   /**
    * {@code NAME [ key: value … ]}: only {@code stub}, the test runner's task, has this form. It becomes a call of the
@@ -124,7 +121,7 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
           + " [ … ] or, in tests, stub [ … ]");
     }
     List<Expr.Entry> entries = new ArrayList<>();
-    for (TaskParam p : exprs.taskParams("stub", STUB_KEYS, "url", ctx.taskParam(), span)) {
+    for (TaskParam p : exprs.taskParams("stub", TaskKeys.STUB, "url", ctx.taskParam(), span)) {
       Expr value = p.value();
       if (p.key().equals("type") && value instanceof Expr.Name n) {
         value = new Expr.Literal(Expr.LiteralKind.TEXT, n.name(), n.span());

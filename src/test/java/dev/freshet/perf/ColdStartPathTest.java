@@ -68,6 +68,31 @@ class ColdStartPathTest {
     assertEquals(List.of(), unwanted(second));
   }
 
+  /** Most real scripts call an API: an invokeurl (or sendmail) block parses without ANTLR too. */
+  @Test
+  void aScriptWithTaskBlocksParsesWithoutAntlr() throws Exception {
+    Path script = home.resolve("task.dg");
+    Files.writeString(script, """
+        reach = false;
+        if (reach) {
+          resp = invokeurl
+          [
+            url: "https://example.com/api"
+            type: GET
+            headers: {"Accept": "application/json"}
+          ];
+          sendmail [ from: "me@example.com" to: "a@example.com" subject: "Hi" message: resp ]
+        }
+        info "parsed";
+        """);
+    Path log = home.resolve("task.log");
+    assertEquals("parsed\n", run(log, "dev.freshet.cli.Main", "run", script.toString()));
+    List<String> loaded = Files.readAllLines(log);
+    assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.freshet.parse.DirectTasks ")),
+        "the hand-written parser took the task blocks");
+    assertEquals(List.of(), unwanted(loaded));
+  }
+
   /** Issue 18's embedded cold start: a host's main that builds an engine and runs {@code return 1 + 1;}. */
   @Test
   void anEmbeddedFirstRunLoadsNoAntlrNoLibraryAndSpinsNoLambda() throws Exception {
