@@ -64,7 +64,7 @@ public final class FunctionCompiler {
   public static CompiledCode topLevel(List<Stmt> statements, int frameSize, Resolution resolution,
       BuiltinRegistry registry, Function<FunctionDecl, Callee> callees, String source) {
     if (frameSize > 250) { // a JVM method takes at most 255 argument slots
-      DECLINED.merge("a top level with more than 250 variables", 1, Integer::sum);
+      decline("a top level with more than 250 variables");
       return null;
     }
     return compile(statements, frameSize, frameSize,
@@ -92,17 +92,31 @@ public final class FunctionCompiler {
     try {
       bytes = write(body, params, frameSize, unit, constants);
     } catch (Unsupported e) {
-      DECLINED.merge(e.getMessage(), 1, Integer::sum);
+      decline(e.getMessage());
       return null;
     } catch (RuntimeException e) {
       FAILURES.add(name + ": " + e);
       return null;
     }
+    return (CompiledCode) define(bytes, constants, name);
+  }
+
+  /** Counts a body left to the tree-walker because of {@code what}. */
+  static void decline(String what) {
+    DECLINED.merge(what, 1, Integer::sum);
+  }
+
+  /** Notes a body whose code could not be written (a bug in this package). */
+  static void failed(String name, RuntimeException e) {
+    FAILURES.add(name + ": " + e);
+  }
+
+  /** Loads a generated class and makes its one instance; null (a failure noted) when the JVM refuses it. */
+  static Object define(byte[] bytes, List<Object> constants, String name) {
     dump(name, bytes);
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
-      CompiledCode code = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
-          MethodType.methodType(void.class)).invoke();
+      Object code = hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
       COMPILED.incrementAndGet();
       return code;
     } catch (Throwable e) {
@@ -112,6 +126,29 @@ public final class FunctionCompiler {
       FAILURES.add(name + ": " + e);
       return null;
     }
+  }
+
+  /** A class writer with the class {@link #NAME} begun: extending {@code base}, with its no-argument constructor. */
+  static ClassWriter classWriter(String base) {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        try {
+          return super.getCommonSuperClass(a, b);
+        } catch (RuntimeException | LinkageError e) {
+          return Gen.OBJECT;
+        }
+      }
+    };
+    cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, base, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, base, "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    return cw;
   }
 
   /** With {@code -Dfreshet.compile.dump=DIR}, each generated class goes into DIR (to read with javap). */
@@ -129,25 +166,7 @@ public final class FunctionCompiler {
   }
 
   private static byte[] write(List<Stmt> body, int params, int frameSize, Unit unit, List<Object> constants) {
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-      @Override
-      protected String getCommonSuperClass(String a, String b) {
-        try {
-          return super.getCommonSuperClass(a, b);
-        } catch (RuntimeException | LinkageError e) {
-          return Gen.OBJECT;
-        }
-      }
-    };
-    cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, BASE, null);
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(ALOAD, 0);
-    init.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "()V", false);
-    init.visitInsn(RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
-
+    ClassWriter cw = classWriter(BASE);
     MethodVisitor run = cw.visitMethod(ACC_PUBLIC, "run", "(L" + Gen.HOST + ";I[" + Gen.OBJ + ")" + Gen.OBJ, null,
         null);
     run.visitCode();

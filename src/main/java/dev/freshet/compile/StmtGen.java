@@ -3,6 +3,7 @@ package dev.freshet.compile;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.freshet.ast.Expr;
+import dev.freshet.ast.FunctionDecl;
 import dev.freshet.ast.Stmt;
 import dev.freshet.source.Span;
 import java.util.ArrayDeque;
@@ -20,6 +21,8 @@ final class StmtGen extends ExprGen {
   private record Loop(Label next, Label end) {}
 
   private final Deque<Loop> loops = new ArrayDeque<>();
+  /** Set by {@link LoopCompiler} for a loop compiled on its own; see {@link LoopUnit}. */
+  LoopUnit unit;
 
   StmtGen(MethodVisitor mv, List<Object> constants, List<String> descriptors, int firstFreeLocal, Unit unit) {
     super(mv, constants, descriptors, firstFreeLocal, unit);
@@ -311,7 +314,7 @@ final class StmtGen extends ExprGen {
    * {@code for each}: over a copy of the list (the body may change it), or, when the body calls nothing, over the
    * list itself. The header counts once per iteration after the first (the first was counted as the statement).
    */
-  private void forEach(Stmt.ForEach f) {
+  void forEach(Stmt.ForEach f) {
     int slot = resolution.slot(f);
     if (slot < 0) {
       throw new Unsupported("a loop variable without a slot");
@@ -322,15 +325,24 @@ final class StmtGen extends ExprGen {
     Label test = new Label();
     Label next = new Label();
     Label end = new Label();
-    expr(f.iterable());
-    integer(Calls.in(f.body(), resolution, false) ? 0 : 1);
-    span(f.iterable().span());
-    support("items", "(" + OBJ + "Z" + SPAN + ")Ljava/util/ArrayList;");
-    mv.visitInsn(DUP);
-    mv.visitVarInsn(ASTORE, items);
-    mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/ArrayList", "size", "()I", false);
-    mv.visitVarInsn(ISTORE, size);
-    mv.visitInsn(ICONST_0);
+    if (unit != null && unit.loop() == f) { // the interpreter's copy of the list, from its iteration
+      mv.visitVarInsn(ALOAD, unit.items());
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ASTORE, items);
+      mv.visitInsn(ARRAYLENGTH);
+      mv.visitVarInsn(ISTORE, size);
+      mv.visitVarInsn(ILOAD, unit.start());
+    } else {
+      expr(f.iterable());
+      integer(Calls.in(f.body(), resolution, false) ? 0 : 1);
+      span(f.iterable().span());
+      support("items", "(" + OBJ + "Z" + SPAN + ")Ljava/util/ArrayList;");
+      mv.visitInsn(DUP);
+      mv.visitVarInsn(ASTORE, items);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/util/ArrayList", "size", "()I", false);
+      mv.visitVarInsn(ISTORE, size);
+      mv.visitInsn(ICONST_0);
+    }
     mv.visitVarInsn(ISTORE, i);
     mv.visitLabel(test);
     mv.visitVarInsn(ILOAD, i);
@@ -340,6 +352,11 @@ final class StmtGen extends ExprGen {
       mv.visitVarInsn(ILOAD, i);
       mv.visitInsn(I2L);
       Locals.storeLong(this, slot);
+    } else if (unit != null && unit.loop() == f) {
+      mv.visitVarInsn(ALOAD, items);
+      mv.visitVarInsn(ILOAD, i);
+      mv.visitInsn(AALOAD);
+      store(slot);
     } else {
       mv.visitVarInsn(ALOAD, items);
       mv.visitVarInsn(ILOAD, i);
@@ -418,8 +435,9 @@ final class StmtGen extends ExprGen {
   }
 
   private void checkReturn() {
-    if (self != null) {
-      Callee callee = callees.apply(self);
+    FunctionDecl function = self != null ? self : unit != null ? unit.function() : null;
+    if (function != null) {
+      Callee callee = callees.apply(function);
       Label checked = new Label();
       if (callee.numberReturn()) {
         mv.visitInsn(DUP);
@@ -437,6 +455,9 @@ final class StmtGen extends ExprGen {
 
   /** Leaves the method with the value on the stack (a top level first writes its variables back). */
   void exit() {
+    if (unit != null) {
+      unit.writeBack(this);
+    }
     if (longReturn) {
       host();
       support("returnLong", "(" + OBJ + "L" + HOST + ";)J");

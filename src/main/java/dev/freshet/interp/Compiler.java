@@ -28,6 +28,7 @@ final class Compiler {
   private final Map<FunctionDecl, UserFunction> functions = new IdentityHashMap<>();
   /** The function whose body is being compiled; null at the top level. */
   private UserFunction compiling;
+  private Tier tier;
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
   Compiler(Script script, Resolution resolution, BuiltinRegistry registry, Sources sources) {
@@ -41,7 +42,7 @@ final class Compiler {
     for (FunctionDecl f : script.functions()) {
       functions.put(f, new UserFunction(f, resolution.frameSize(f)));
     }
-    Tier tier = new Tier(resolution, registry, functions, script, sources);
+    tier = new Tier(resolution, registry, functions, script, sources);
     for (FunctionDecl f : script.functions()) {
       compiling = functions.get(f);
       compiling.tier = tier;
@@ -137,7 +138,11 @@ final class Compiler {
       }
       return built(new StmtNodes.If(conditions, bodies, otherwise, span));
     } else if (s instanceof Stmt.ForEach f) {
-      return built(new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), span));
+      HotLoop hot = tier == null ? null : compiling == null
+          ? new HotLoop(tier, f, null, resolution.frameSize(script))
+          : new HotLoop(tier, f, compiling.decl, compiling.frameSize);
+      return built(new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), hot,
+          span));
     } else if (s instanceof Stmt.Break) {
       return built(new StmtNodes.Break(span));
     } else if (s instanceof Stmt.Continue) {

@@ -26,7 +26,9 @@ public final class Run implements dev.freshet.compile.Host {
   /** Frames of interpreted calls by depth, reused: at most one call per depth is running (see {@link #frame}). */
   private Frame[] frames;
   /** The compiled tier's policy: calls before a function is compiled, 0 from the first, -1 never (see Tier). */
-  int compileAfter = Tier.fromProperty();
+  int compileAfter;
+  /** Iterations of a loop the tree-walker runs before the loop is compiled; -1 never (see HotLoop). */
+  long loopAfter;
 
   public Run(Consumer<String> out, Env env, Limits limits) {
     this.out = out;
@@ -36,6 +38,7 @@ public final class Run implements dev.freshet.compile.Host {
     this.maxStatements = limits.maxStatements();
     this.maxDepth = limits.maxDepth();
     this.frames = new Frame[Math.max(0, Math.min(maxDepth, 63)) + 1];
+    compileAfter(Tier.fromProperty());
   }
 
   /** A compiled function's result that was not returned as a long (see Host#spill); read right after it is set. */
@@ -136,10 +139,17 @@ public final class Run implements dev.freshet.compile.Host {
 
   /**
    * Sets when this run compiles user functions to bytecode: after {@code calls} calls of a function (0: from its
-   * first call), or never when negative. The default comes from the system property {@code freshet.compile}.
+   * first call), or never when negative; a loop the tree-walker runs after {@code calls × 10} iterations ({@link
+   * HotLoop}). The default comes from the system property {@code freshet.compile}.
    */
   public Run compileAfter(int calls) {
+    if (calls == Tier.LOOPS) {
+      compileAfter = Tier.OFF;
+      loopAfter = 0;
+      return this;
+    }
     this.compileAfter = Math.max(-1, calls);
+    this.loopAfter = compileAfter < 0 ? -1 : (long) compileAfter * Tier.LOOP_FACTOR;
     return this;
   }
 

@@ -1,6 +1,7 @@
 package dev.freshet.interp;
 
 import dev.freshet.ast.Stmt.AssignOp;
+import dev.freshet.compile.LoopCode;
 import dev.freshet.runtime.DelugeCollection;
 import dev.freshet.runtime.ErrorValue;
 import dev.freshet.runtime.Ops;
@@ -293,24 +294,46 @@ final class StmtNodes {
 
     /** Whether the body is {@link Straight}: its statements are counted with the header, once per iteration. */
     private final boolean straight;
+    /** The compiled tier's view of this loop; null when there is none. */
+    private final HotLoop hot;
 
-    ForEach(int slot, boolean index, Node iterable, Exec[] body, Span span) {
+    ForEach(int slot, boolean index, Node iterable, Exec[] body, HotLoop hot, Span span) {
       super(span);
       this.slot = slot;
       this.index = index;
       this.iterable = iterable;
       this.body = body;
       this.straight = Straight.all(body);
+      this.hot = hot;
     }
 
+    /**
+     * Once the loop has run {@code allowance} iterations in this entry, the next one starts in its compiled code
+     * ({@link HotLoop}), if the tier takes the loop.
+     */
     @Override
     int run(Frame f) {
       Object[] items = items(iterable.eval(f));
+      int allowance = Integer.MAX_VALUE;
+      if (hot != null) {
+        LoopCode c = hot.atEntry(f.run, items.length);
+        if (c != null) {
+          return hot.run(c, f, items, 0);
+        }
+        allowance = hot.allowance(f.run, items.length);
+      }
       if (straight) {
-        return runStraight(f, items);
+        return runStraight(f, items, allowance);
       }
       for (int i = 0; i < items.length; i++) {
         if (i > 0) {
+          if (i > allowance) {
+            LoopCode c = hot.compile();
+            if (c != null) {
+              return hot.run(c, f, items, i);
+            }
+            allowance = Integer.MAX_VALUE;
+          }
           f.run.tick(span); // the header counts once per iteration; the first was counted by the block
         }
         f.set(slot, index ? (Object) (long) i : items[i]);
@@ -330,10 +353,17 @@ final class StmtNodes {
      * counted at once when the current chunk holds them all (so no limit or clock check falls inside), and what was
      * counted for statements an error kept from running is given back, so the count stays exact.
      */
-    private int runStraight(Frame f, Object[] items) {
+    private int runStraight(Frame f, Object[] items, int allowance) {
       Run run = f.run;
       int n = body.length;
       for (int i = 0; i < items.length; i++) {
+        if (i > allowance) {
+          LoopCode c = hot.compile();
+          if (c != null) {
+            return hot.run(c, f, items, i);
+          }
+          allowance = Integer.MAX_VALUE;
+        }
         if (!run.tryTick(i > 0 ? n + 1 : n)) { // the end of a chunk: one by one, as any other loop
           if (i > 0) {
             run.tick(span);

@@ -18,6 +18,13 @@ final class Tier {
   static final int DEFAULT_CALLS = 1000;
   /** The policy that never compiles. */
   static final int OFF = -1;
+  /**
+   * The test mode for loops: no function or top level is compiled, and every loop the tree-walker runs is, at the
+   * start of its second iteration (or at its second entry), so each goes through the switch in the middle of a loop.
+   */
+  static final int LOOPS = -2;
+  /** A loop is compiled after this many times the function threshold in iterations (10,000 by default). */
+  static final int LOOP_FACTOR = 10;
 
   private final Resolution resolution;
   private final BuiltinRegistry registry;
@@ -75,9 +82,16 @@ final class Tier {
     return FunctionCompiler.function(f.decl, f.frameSize, resolution, registry, functions::get, sources.of(f.decl));
   }
 
+  /** The compiled code of a loop in {@code function} (null: the top level), or null when it is not supported. */
+  dev.freshet.compile.LoopCode compile(dev.freshet.ast.Stmt.ForEach loop, FunctionDecl function, int frameSize) {
+    return dev.freshet.compile.LoopCompiler.loop(loop, function, frameSize, resolution, registry, functions::get,
+        sources.of(function));
+  }
+
   /**
    * The policy named by the system property {@code freshet.compile}: {@code off}, {@code eager} (every function from
-   * its first call: the test mode), or a number of calls; {@link #DEFAULT_CALLS} when unset.
+   * its first call: the test mode), {@code loops} ({@link #LOOPS}), or a number of calls; {@link #DEFAULT_CALLS}
+   * when unset.
    */
   static int fromProperty() {
     String p = System.getProperty("freshet.compile");
@@ -87,6 +101,7 @@ final class Tier {
     return switch (p.trim()) {
       case "off" -> OFF;
       case "eager" -> 0;
+      case "loops" -> LOOPS;
       default -> {
         try {
           yield Math.max(0, Integer.parseInt(p.trim()));

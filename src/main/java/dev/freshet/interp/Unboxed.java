@@ -39,6 +39,11 @@ final class Unboxed {
     return slotValue instanceof Unboxed u ? u.boxed() : TextBuffer.read(slotValue);
   }
 
+  /** A slot's value for compiled code: a kept NUMBER boxed; a text being built stays its buffer (see TextBuffer). */
+  static Object plain(Object slotValue) {
+    return slotValue instanceof Unboxed u ? u.boxed() : slotValue;
+  }
+
   /** Stores a NUMBER into a slot: in place when the slot already keeps one. */
   static void store(Frame f, int slot, long value) {
     if (f.get(slot) instanceof Unboxed u) {

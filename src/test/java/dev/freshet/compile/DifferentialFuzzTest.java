@@ -36,4 +36,27 @@ class DifferentialFuzzTest {
     assertEquals(java.util.List.of(), FunctionCompiler.failures());
     System.out.println(ran + " generated programs agree; " + FunctionCompiler.statistics());
   }
+
+  /** The same programs with each loop switching to its compiled code at its second iteration. */
+  @Test
+  void loopsCompiledInTheirMiddleAgreeWithTheTreeWalker() {
+    UnaryOperator<Engine.Builder> limits = b -> b.maxStatements(5_000).maxDepth(40);
+    Engine interpreter = Tiers.engine(false, limits);
+    Engine loops = Tiers.loopsEngine(limits);
+    int compiledBefore = FunctionCompiler.compiledCount();
+    int ran = 0;
+    for (int seed = 0; seed < PROGRAMS; seed++) {
+      String program = new ProgramGenerator(seed).program();
+      String interpreted = Tiers.outcome(interpreter, program);
+      if (interpreted.startsWith("!! CompileException")) {
+        continue;
+      }
+      ran++;
+      assertEquals(interpreted, Tiers.outcome(loops, program), "program " + seed + ":\n" + program);
+    }
+    assertTrue(FunctionCompiler.compiledCount() - compiledBefore > ran / 4, "the tier took too few loops: "
+        + FunctionCompiler.statistics());
+    assertEquals(java.util.List.of(), FunctionCompiler.failures());
+    System.out.println(ran + " generated programs agree with loops compiled; " + FunctionCompiler.statistics());
+  }
 }

@@ -24,6 +24,24 @@ final class Tiers {
     return options.apply(compiled ? b.compileAfter(0) : b.compile(false)).build();
   }
 
+  /**
+   * An engine in the loops test mode ({@code freshet.compile=loops}): no function or top level compiled, every loop
+   * at the start of its second iteration. The mode is read when the builder is made.
+   */
+  static Engine loopsEngine(UnaryOperator<Engine.Builder> options) {
+    String before = System.getProperty("freshet.compile");
+    System.setProperty("freshet.compile", "loops");
+    try {
+      return options.apply(Engine.builder().zone(java.time.ZoneOffset.UTC).seed(1)).build();
+    } finally {
+      if (before == null) {
+        System.clearProperty("freshet.compile");
+      } else {
+        System.setProperty("freshet.compile", before);
+      }
+    }
+  }
+
   static String outcome(Engine engine, String text) {
     List<String> lines = new ArrayList<>();
     try {

@@ -1,0 +1,113 @@
+package dev.freshet.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.freshet.api.Engine;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A loop of a body the tree-walker runs switches to compiled code in its middle once it is hot (dev.freshet.interp's
+ * HotLoop): on its first run, without leaving the loop, and with the variables, output, statement count and errors
+ * the tree-walker alone gives, however the loop ends. {@code compileAfter(1)}: loops after 10 iterations, functions
+ * after one call, a top level from its second run (each script here runs once, so its top level is interpreted).
+ */
+class HotLoopTest {
+  private static final String THOUSAND = """
+      digits = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+      items = List();
+      for each a in digits { for each b in digits { for each c in digits { items.add(a * 100 + b * 10 + c); } } }
+      """;
+
+  /** Runs {@code script} in the tree-walker and with hot loops compiled; both must agree and a loop must compile. */
+  private static String agree(String script, UnaryOperator<Engine.Builder> options) {
+    String interpreted = Tiers.outcome(Tiers.engine(false, options), script);
+    int before = FunctionCompiler.compiledCount();
+    String compiled = Tiers.outcome(options.apply(Engine.builder().zone(java.time.ZoneOffset.UTC).seed(1)
+        .compileAfter(1)).build(), script);
+    assertEquals(interpreted, compiled);
+    assertTrue(FunctionCompiler.compiledCount() > before, "no loop was compiled: " + FunctionCompiler.statistics());
+    assertEquals(List.of(), FunctionCompiler.failures());
+    return compiled;
+  }
+
+  @Test
+  void aLongLoopOnItsFirstRunGoesOnInCompiledCodeWithItsVariables() {
+    String out = agree(THOUSAND + """
+        s = 0;
+        text = "";
+        for each x in items {
+          s = s + x * x;
+          if (x % 100 == 0) { text = text + x + ";"; }
+        }
+        info s;
+        info text;
+        info x;
+        """, b -> b);
+    assertEquals("332833500\n0;100;200;300;400;500;600;700;800;900;\n999\n=>  in 5127 statements", out);
+  }
+
+  @Test
+  void anErrorInTheCompiledLoopLeavesTheVariablesWhereTheTreeWalkerWould() {
+    String out = agree(THOUSAND + """
+        count = 0;
+        last = "";
+        try {
+          for each x in items {
+            count = count + 1;
+            last = "at " + x;
+            if (x == 400) { y = 1 / 0; }
+          }
+        } catch (e) {
+          info "caught: " + e.message + " at line " + e.lineNo;
+        }
+        info count + " " + last;
+        """, b -> b);
+    assertTrue(out.startsWith("caught: division by zero at line 10\n401 at 400\n"), out);
+  }
+
+  @Test
+  void aReturnInTheCompiledLoopOfAFunctionIsCheckedAgainstItsReturnType() {
+    agree(THOUSAND + """
+        info first(items, 500);
+        info first(items, 5000);
+        info label(items);
+        int first(list values, int over) {
+          for each v in values { if (v > over) { return v; } }
+          return -1;
+        }
+        string label(list values) {
+          for each v in values { if (v > 50) { return {"v": v}; } }
+          return "none";
+        }
+        """, b -> b);
+  }
+
+  @Test
+  void theStatementLimitStopsTheCompiledLoopAtTheSameStatement() {
+    String out = agree(THOUSAND + """
+        s = 0;
+        for each x in items { for each y in digits { s = s + y; if (y == 9) { continue; } } }
+        """, b -> b.maxStatements(20_000));
+    assertTrue(out.contains("statement limit exceeded"), out);
+  }
+
+  @Test
+  void anInnerLoopEnteredManyTimesBuildsItsTextAcrossEntries() {
+    agree(THOUSAND + """
+        out = "";
+        n = 0;
+        for each x in digits {
+          for each y in items {
+            if (y > 300) { break; }
+            if (y % 2 == 0) { continue; }
+            out = out + y;
+            n = n + 1;
+          }
+        }
+        info out.length() + " " + n;
+        """, b -> b);
+  }
+}
