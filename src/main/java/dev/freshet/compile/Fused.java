@@ -34,10 +34,11 @@ final class Fused {
   }
 
   private static boolean op(BinaryOp op) {
-    return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY;
+    return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY || op == BinaryOp.DIVIDE
+        || op == BinaryOp.REMAINDER;
   }
 
-  /** A variable, a NUMBER constant, or {@code + - *} of such trees. */
+  /** A variable, a NUMBER constant, or {@code + - * / %} of such trees. */
   static boolean tree(Expr e, Resolution resolution) {
     return e instanceof Expr.Name n && resolution.slot(n) >= 0
         || e instanceof Expr.Literal l && l.value() instanceof Long
@@ -181,6 +182,8 @@ final class Fused {
     g.support(switch (b.op()) {
       case ADD -> "add";
       case SUBTRACT -> "subtract";
+      case DIVIDE -> "divide";
+      case REMAINDER -> "remainder";
       default -> "multiply";
     }, "(" + Gen.OBJ + Gen.OBJ + Gen.SPAN + ")" + Gen.OBJ);
   }
@@ -189,6 +192,8 @@ final class Fused {
     g.support(switch (op) {
       case ADD -> "addExact";
       case SUBTRACT -> "subtractExact";
+      case DIVIDE -> "divideExact";
+      case REMAINDER -> "remainderExact";
       default -> "multiplyExact";
     }, "(JJ" + Gen.SPAN + ")J");
   }

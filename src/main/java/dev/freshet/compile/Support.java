@@ -105,6 +105,21 @@ final class Support {
     }
   }
 
+  /** NUMBER / NUMBER on longs; a divisor of 0 or -1 goes through Ops (the error, or the overflow of MIN_VALUE / -1). */
+  static long divideExact(long x, long y, Span at) {
+    if (y != 0 && y != -1) {
+      return x / y;
+    }
+    return (Long) divide(x, y, at);
+  }
+
+  static long remainderExact(long x, long y, Span at) {
+    if (y != 0 && y != -1) {
+      return x % y;
+    }
+    return (Long) remainder(x, y, at);
+  }
+
   static Object divide(Object a, Object b, Span at) {
     try {
       return Ops.divide(a, b);
