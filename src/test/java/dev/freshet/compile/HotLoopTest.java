@@ -1,6 +1,7 @@
 package dev.freshet.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshet.api.Engine;
@@ -109,5 +110,17 @@ class HotLoopTest {
         }
         info out.length() + " " + n;
         """, b -> b);
+  }
+
+  @Test
+  void aReplEntryWhoseHotLoopFailsKeepsTheVariablesTheLoopLeft() {
+    dev.freshet.api.Session session = new dev.freshet.api.Session(Engine.builder().compileAfter(1).build());
+    session.eval("1", THOUSAND + "count = 0;");
+    int before = FunctionCompiler.compiledCount();
+    assertThrows(dev.freshet.api.DelugeException.class,
+        () -> session.eval("2", "for each x in items { count = count + x; if (x == 700) { y = x / 0; } }"));
+    assertTrue(FunctionCompiler.compiledCount() > before, "the loop was not compiled");
+    assertEquals(245350L, session.variables().get("count"));
+    assertEquals(700L, session.variables().get("x"));
   }
 }
