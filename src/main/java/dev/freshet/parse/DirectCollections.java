@@ -104,4 +104,17 @@ final class DirectCollections {
     }
     return items(in, DelugeLexer.RPAREN, -1, span);
   }
+
+  /** {@code List:Type()}; with arguments it is ExprBuilder's error. */
+  static Expr typedList(DirectExprs in) {
+    int first = in.p;
+    in.p += 2;
+    if (!Keywords.identifier(in.type(0))) {
+      throw DirectExprs.GIVE_UP;
+    }
+    String elementType = in.t.text(in.p++);
+    in.expect(DelugeLexer.LPAREN);
+    in.expect(DelugeLexer.RPAREN);
+    return new Expr.TypedList(elementType, in.t.span(first, in.p - 1));
+  }
 }

@@ -126,7 +126,7 @@ class DirectExprs {
     return new Expr.Unary(unaryOp, operand, t.span(first));
   }
 
-  /** A primary and its {@code .name} and {@code .name(…)}; {@code [criteria]} (Creator forms) goes to ANTLR. */
+  /** A primary and its {@code .name}, {@code .name(…)} and, straight after a name, {@code [criteria]}. */
   private Expr postfix() {
     int first = p;
     Expr result;
@@ -154,6 +154,13 @@ class DirectExprs {
       result = new Expr.InputField(t.text(p++), t.span(first));
     } else {
       result = primary();
+      if (type(0) == DelugeLexer.LBRACKET && result instanceof Expr.Name form && p == first + 1
+          && Keywords.identifier(t.type[first])) {
+        p++; // Form[criteria]: Creator's fetch, only straight after a name
+        Expr criteria = type(0) == DelugeLexer.RBRACKET ? null : expression();
+        expect(DelugeLexer.RBRACKET);
+        result = new Expr.FormFetch(form.name(), criteria, form.span());
+      }
     }
     while (type(0) == DelugeLexer.DOT) {
       int name = member();
@@ -257,29 +264,19 @@ class DirectExprs {
       return DirectTasks.invokeApi(this);
     }
     if (type == DelugeLexer.LIST && type(1) == DelugeLexer.COLON) {
-      return typedList();
+      return DirectCollections.typedList(this);
     }
-    if (!Keywords.identifier(type) || type == DelugeLexer.INSERT && type(1) == DelugeLexer.INTO) {
-      throw GIVE_UP; // insert into, or an error
+    if (type == DelugeLexer.INSERT && type(1) == DelugeLexer.INTO) {
+      return DirectCreator.insert(this);
+    }
+    if (!Keywords.identifier(type)) {
+      throw GIVE_UP; // an error
     }
     p++;
     if (type(0) != DelugeLexer.LPAREN) {
       return new Expr.Name(t.text(first), t.span(first));
     }
     return DirectCollections.call(this, first);
-  }
-
-  /** {@code List:Type()}; with arguments it is ExprBuilder's error. */
-  private Expr typedList() {
-    int first = p;
-    p += 2;
-    if (!Keywords.identifier(type(0))) {
-      throw GIVE_UP;
-    }
-    String elementType = t.text(p++);
-    expect(DelugeLexer.LPAREN);
-    expect(DelugeLexer.RPAREN);
-    return new Expr.TypedList(elementType, t.span(first, p - 1));
   }
 
   private Expr literal(int token) {

@@ -16,9 +16,9 @@ import java.util.List;
  * A hand-written recursive-descent parser for the common forms of grammar/DelugeParser.g4, tried before ANTLR: it
  * builds the very AST (and warnings) {@link AstBuilder} builds from ANTLR's tree, without loading ANTLR, whose
  * start-up (its runtime's classes, the lexer's and parser's ATN, a first parse with empty caches) is most of a cold
- * start. It takes the task blocks too ({@link DirectTasks}). It gives up on every error and on the rarer forms
- * (Creator's form statements, {@code Form[criteria]}, {@code if(…)} as a statement, deep nesting, the forms two
- * parses fit, where ANTLR chooses), and ANTLR parses
+ * start. It takes the task blocks too ({@link DirectTasks})
+ * and Creator's forms ({@link DirectCreator}). It gives up on every error and on the rarer forms ({@code if(…)} as a
+ * statement, deep nesting, the forms two parses fit, where ANTLR chooses), and ANTLR parses
  * those scripts as before, so error messages come from one place. DirectParserTest compares the two on every golden
  * script, sample and corpus script.
  */
@@ -172,17 +172,21 @@ final class DirectParser extends DirectExprs {
           return expressionStatement(); // invokeUrl(…), the function form
         }
         Expr call = DirectTasks.invokeUrl(this);
-        endOfTaskValue();
+        DirectTasks.endOfValue(this);
         return new Stmt.ExprStmt(call, t.span(first, p - 1));
       case DelugeLexer.WHILE:
         throw GIVE_UP;
       default:
-        if (creatorStatement(type(0)) && Operators.assign(type(1)) == null && type(1) != DelugeLexer.DOT
-            && (type(1) != DelugeLexer.LPAREN || type(0) == DelugeLexer.ALERT)
-            || Keywords.identifier(type(0)) && type(1) == DelugeLexer.LBRACKET) {
-          // Creator's statements (clear(m) can only be a call; alert (x); is either), a task block named by the
-          // test runner (stub [ … ]), invokeapi [ … ]; (either), Form[criteria]
-          throw GIVE_UP;
+        Stmt creator = creatorStatement(type(0)) ? DirectCreator.statement(this) : null;
+        if (creator != null) {
+          return creator;
+        }
+        if (Keywords.identifier(type(0)) && type(1) == DelugeLexer.LBRACKET) {
+          Stmt stub = type(0) == DelugeLexer.INVOKEAPI ? null : DirectTasks.stub(this);
+          if (stub == null) {
+            throw GIVE_UP; // invokeapi [ … ]; and Form[criteria]; are either statement
+          }
+          return stub;
         }
         return expressionStatement();
     }
@@ -190,15 +194,14 @@ final class DirectParser extends DirectExprs {
 
   /**
    * Whether {@code info …} is the info statement rather than an expression statement on a variable named info
-   * ({@code info = Map();}). Where both parse ({@code info -x;}, {@code info [x];}) ANTLR's choice is left to ANTLR.
+   * ({@code info = Map();}). Where both parse to the ';' ({@code info -x;}, {@code info [x];}) ANTLR takes the
+   * grammar's first alternative, the info statement; where the info statement stops early ({@code info - x = 1;})
+   * the statement's missing ';' gives up.
    */
   private boolean infoStatement() {
     int next = type(1);
-    if (next == DelugeLexer.MINUS || next == DelugeLexer.PLUS || next == DelugeLexer.LBRACKET) {
-      throw GIVE_UP;
-    }
     return switch (next) {
-      case DelugeLexer.SEMI, DelugeLexer.TEXT_LITERAL, DelugeLexer.QUOTED_LITERAL, DelugeLexer.NUMBER_LITERAL,
+      case DelugeLexer.MINUS, DelugeLexer.PLUS, DelugeLexer.LBRACKET, DelugeLexer.SEMI, DelugeLexer.TEXT_LITERAL, DelugeLexer.QUOTED_LITERAL, DelugeLexer.NUMBER_LITERAL,
           DelugeLexer.DECIMAL_LITERAL, DelugeLexer.TRUE, DelugeLexer.FALSE, DelugeLexer.NULL, DelugeLexer.LPAREN,
           DelugeLexer.LBRACE, DelugeLexer.IF, DelugeLexer.INFO, DelugeLexer.INVOKEURL, DelugeLexer.NOT -> true;
       default -> Keywords.identifier(next);
@@ -268,9 +271,12 @@ final class DirectParser extends DirectExprs {
     if (accept(DelugeLexer.SEMI)) {
       return new Stmt.ExprStmt(target, t.span(first, p - 1));
     }
+    if (type(0) == DelugeLexer.COLON) {
+      return DirectCreator.uiTask(this, first, mark); // input.Field:ui.add(…)
+    }
     AssignOp op = Operators.assign(type(0));
     if (op == null) {
-      throw GIVE_UP; // input.Field:ui.add(…), or an error
+      throw GIVE_UP; // an error
     }
     p++;
     List<Diagnostic> targetWarnings = new ArrayList<>(warnings.subList(mark, warnings.size()));
@@ -278,7 +284,7 @@ final class DirectParser extends DirectExprs {
     Expr value;
     if (type(0) == DelugeLexer.INVOKEURL && type(1) == DelugeLexer.LBRACKET) {
       value = DirectTasks.invokeUrl(this); // the grammar's invokeUrlValue: ';' optional
-      endOfTaskValue();
+      DirectTasks.endOfValue(this);
     } else {
       value = expression();
       expect(DelugeLexer.SEMI);
@@ -295,23 +301,5 @@ final class DirectParser extends DirectExprs {
       return new Stmt.AssignProperty(property.target(), property.name(), op, value, span);
     }
     throw GIVE_UP; // not assignable: StmtBuilder's error
-  }
-
-  /**
-   * After an invokeurl block that ends a statement: its optional ';'. A token that could go on with the block as an
-   * expression ({@code .get(…)}, {@code [}, an operator) leaves the choice between the two parses to ANTLR.
-   */
-  private void endOfTaskValue() {
-    switch (type(0)) {
-      case DelugeLexer.SEMI -> p++;
-      case DelugeLexer.DOT, DelugeLexer.LBRACKET, DelugeLexer.COLON, DelugeLexer.PLUS, DelugeLexer.MINUS,
-          DelugeLexer.STAR, DelugeLexer.SLASH, DelugeLexer.PERCENT, DelugeLexer.EQ, DelugeLexer.NEQ, DelugeLexer.LT,
-          DelugeLexer.LE, DelugeLexer.GT, DelugeLexer.GE, DelugeLexer.AND, DelugeLexer.OR -> throw GIVE_UP;
-      default -> {
-        if (Operators.assign(type(0)) != null) {
-          throw GIVE_UP;
-        }
-      }
-    }
   }
 }

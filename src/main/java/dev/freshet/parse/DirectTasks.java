@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The task blocks of {@link DirectParser} ({@code invokeurl [ … ]}, {@code sendmail [ … ]}, {@code invokeapi [ … ]}),
+ * The task blocks of {@link DirectParser} ({@code invokeurl [ … ]}, {@code sendmail [ … ]}, {@code invokeapi [ … ]},
+ * the test runner's {@code stub [ … ]}),
  * built as ExprBuilder.taskParams and StmtBuilder build them. Every key problem ExprBuilder reports (unknown, given
- * twice, missing, several values where one is taken, {@code file:}) gives up; so does a ',' whose next words could
+ * twice, missing, several values where one is taken, {@code file:} but after {@code attachments:}) gives up; so does a ',' whose next words could
  * be either another value or a key of several words ({@code to: a, b reply to: c}): ANTLR chooses there.
  */
 final class DirectTasks {
@@ -27,6 +28,24 @@ final class DirectTasks {
     return new Expr.InvokeUrl(params, in.t.span(first, in.p - 1));
   }
 
+  /**
+   * After an invokeurl block that ends a statement: its optional ';'. A token that could go on with the block as an
+   * expression ({@code .get(…)}, {@code [}, an operator) leaves the choice between the two parses to ANTLR.
+   */
+  static void endOfValue(DirectExprs in) {
+    switch (in.type(0)) {
+      case DelugeLexer.SEMI -> in.p++;
+      case DelugeLexer.DOT, DelugeLexer.LBRACKET, DelugeLexer.COLON, DelugeLexer.PLUS, DelugeLexer.MINUS,
+          DelugeLexer.STAR, DelugeLexer.SLASH, DelugeLexer.PERCENT, DelugeLexer.EQ, DelugeLexer.NEQ, DelugeLexer.LT,
+          DelugeLexer.LE, DelugeLexer.GT, DelugeLexer.GE, DelugeLexer.AND, DelugeLexer.OR -> throw DirectExprs.GIVE_UP;
+      default -> {
+        if (Operators.assign(in.type(0)) != null) {
+          throw DirectExprs.GIVE_UP;
+        }
+      }
+    }
+  }
+
   /** {@code invokeapi [ service: s path: "…" ]}: a call of invokeapi with its keys as a MAP. */
   static Expr invokeApi(DirectExprs in) {
     int first = in.p++;
@@ -36,15 +55,25 @@ final class DirectTasks {
 
   /** The call an invokeapi block is, for both parsers. */
   static Expr invokeApi(String name, List<TaskParam> params, Span span) {
+    return new Expr.Call(name, List.of(keyMap(params, List.of("service", "type"), span)), span);
+  }
+
+  /** The call a stub block is, for both parsers. */
+  static Stmt stubCall(List<TaskParam> params, Span span) {
+    return new Stmt.ExprStmt(new Expr.Call("stub", List.of(keyMap(params, List.of("type"), span)), span), span);
+  }
+
+  /** A block's keys as a MAP; a bare word given for one of {@code words} ({@code type: GET}) is that TEXT. */
+  private static Expr keyMap(List<TaskParam> params, List<String> words, Span span) {
     List<Expr.Entry> entries = new ArrayList<>();
     for (TaskParam p : params) {
       Expr value = p.value();
-      if (value instanceof Expr.Name n && (p.key().equals("service") || p.key().equals("type"))) {
-        value = new Expr.Literal(Expr.LiteralKind.TEXT, n.name(), n.span()); // service: zohobilling, type: GET
+      if (value instanceof Expr.Name n && words.contains(p.key())) {
+        value = new Expr.Literal(Expr.LiteralKind.TEXT, n.name(), n.span());
       }
       entries.add(new Expr.Entry(new Expr.Literal(Expr.LiteralKind.TEXT, p.key(), p.span()), value));
     }
-    return new Expr.Call(name, List.of(new Expr.MapLiteral(entries, span)), span);
+    return new Expr.MapLiteral(entries, span);
   }
 
   /** {@code sendmail [ … ] ;?} at the SENDMAIL token. */
@@ -53,6 +82,29 @@ final class DirectTasks {
     List<TaskParam> params = params(in, TaskKeys.SENDMAIL, "to");
     in.accept(DelugeLexer.SEMI);
     return new Stmt.SendMail(params, in.t.span(first, in.p - 1));
+  }
+
+  /**
+   * {@code stub [ url: … status: 200 ] ;?}, the test runner's task, at the name: a call of the built-in stub with the
+   * keys as a MAP, {@code type: POST} the word (StmtBuilder's). Null when the brackets hold no {@code key:} (then it
+   * is {@code Form[criteria];}).
+   */
+  static Stmt stub(DirectExprs in) {
+    int first = in.p;
+    int k = first + 2;
+    while (Keywords.memberName(in.type(k - first)) || in.type(k - first) == DelugeLexer.MINUS) {
+      k++;
+    }
+    if (in.type(k - first) != DelugeLexer.COLON || k == first + 2) {
+      return null;
+    }
+    if (!in.t.text(first).equalsIgnoreCase("stub")) {
+      throw DirectExprs.GIVE_UP; // StmtBuilder's error
+    }
+    in.p++;
+    List<TaskParam> params = params(in, TaskKeys.STUB, "url");
+    in.accept(DelugeLexer.SEMI);
+    return stubCall(params, in.t.span(first, in.p - 1));
   }
 
   /** {@code [ taskParam* ]}, each key known and given once, {@code required} among them. */
@@ -85,7 +137,10 @@ final class DirectTasks {
     int valueEnd = -1;
     do {
       if (in.type(0) == DelugeLexer.FILE && in.type(1) == DelugeLexer.COLON) {
-        throw DirectExprs.GIVE_UP; // attachments: file: f
+        if (!key.equals("attachments") || !values.isEmpty()) {
+          throw DirectExprs.GIVE_UP; // ExprBuilder's error; after a ',' it may start a key 'file' too
+        }
+        in.p += 2; // attachments: file: f marks the kind of attachment, and is dropped
       }
       values.add(in.expression());
       valueEnd = values.size() == 1 ? in.p - 1 : valueEnd;

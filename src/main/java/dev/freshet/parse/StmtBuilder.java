@@ -2,7 +2,6 @@ package dev.freshet.parse;
 
 import dev.freshet.ast.Expr;
 import dev.freshet.ast.Stmt;
-import dev.freshet.ast.TaskParam;
 import dev.freshet.ast.Stmt.AssignOp;
 import dev.freshet.parse.gen.DelugeParser.*;
 import dev.freshet.parse.gen.DelugeParserBaseVisitor;
@@ -120,15 +119,7 @@ final class StmtBuilder extends DelugeParserBaseVisitor<Stmt> {
       ast.error(Spans.of(ctx.identifier()), "unknown task '" + name + "'; a task block is invokeurl [ … ], sendmail"
           + " [ … ] or, in tests, stub [ … ]");
     }
-    List<Expr.Entry> entries = new ArrayList<>();
-    for (TaskParam p : exprs.taskParams("stub", TaskKeys.STUB, "url", ctx.taskParam(), span)) {
-      Expr value = p.value();
-      if (p.key().equals("type") && value instanceof Expr.Name n) {
-        value = new Expr.Literal(Expr.LiteralKind.TEXT, n.name(), n.span());
-      }
-      entries.add(new Expr.Entry(new Expr.Literal(Expr.LiteralKind.TEXT, p.key(), p.span()), value));
-    }
-    return new Stmt.ExprStmt(new Expr.Call("stub", List.of(new Expr.MapLiteral(entries, span)), span), span);
+    return DirectTasks.stubCall(exprs.taskParams("stub", TaskKeys.STUB, "url", ctx.taskParam(), span), span);
   }
 
   @Override

@@ -7,7 +7,7 @@ import dev.freshet.source.Span;
  * A hand-written lexer for {@link DirectParser}: the tokens ANTLR's {@code DelugeLexer} makes of the same text (same
  * types, offsets, lines and columns; whitespace, comments and byte-order marks skipped), without loading ANTLR. It
  * gives up ({@link #lex} returns null) on anything whose tokens are not beyond doubt: an unterminated text or comment,
- * a character no token takes, a character outside the Basic Multilingual Plane (ANTLR counts offsets in code points).
+ * a character no token takes, a lone surrogate. Spans count code points, as ANTLR's do.
  * The token types are DelugeLexer's constants, which javac copies in, so that class is never loaded here.
  */
 final class Tokens {
@@ -33,18 +33,31 @@ final class Tokens {
     column = new int[capacity];
   }
 
+  /**
+   * When the text holds characters outside the Basic Multilingual Plane (an emoji in a text or a comment): how many
+   * of them start before each char index, since ANTLR counts offsets and columns in code points; else null.
+   */
+  private int[] pairsBefore;
+
   String text(int i) {
     return text.substring(start[i], end[i]);
   }
 
   /** The span of one token. */
   Span span(int i) {
-    return new Span(line[i], column[i] + 1, start[i], end[i]);
+    return span(i, i);
   }
 
   /** From the start of token {@code a} to the end of token {@code b}, as {@code Spans.between}. */
   Span span(int a, int b) {
-    return new Span(line[a], column[a] + 1, start[a], Math.max(end[b], start[a]));
+    int from = start[a];
+    int to = Math.max(end[b], from);
+    if (pairsBefore == null) {
+      return new Span(line[a], column[a] + 1, from, to);
+    }
+    int lineStart = from - column[a];
+    int col = column[a] - (pairsBefore[from] - pairsBefore[lineStart]);
+    return new Span(line[a], col + 1, from - pairsBefore[from], to - pairsBefore[to]);
   }
 
   /** The tokens of {@code text}, ending with one {@link #EOF}; null when the hand-written lexer cannot be sure. */
@@ -130,13 +143,37 @@ final class Tokens {
         }
       }
     }
-    for (int k = 0; k < n; k++) {
-      if (Character.isSurrogate(text.charAt(k))) {
-        return null;
-      }
+    if (!t.countPairs()) {
+      return null;
     }
     t.add(EOF, n, n, line, n - lineStart);
     return t;
+  }
+
+  /** Fills {@link #pairsBefore} when the text has surrogate pairs; false for a lone surrogate (left to ANTLR). */
+  private boolean countPairs() {
+    int n = text.length();
+    int k = 0;
+    while (k < n && !Character.isSurrogate(text.charAt(k))) {
+      k++;
+    }
+    if (k == n) {
+      return true;
+    }
+    pairsBefore = new int[n + 1];
+    int pairs = 0;
+    for (int i = 0; i < n; i++) {
+      pairsBefore[i] = pairs;
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        pairsBefore[++i] = pairs;
+        pairs++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    pairsBefore[n] = pairs;
+    return true;
   }
 
   private static boolean letter(char c) {
