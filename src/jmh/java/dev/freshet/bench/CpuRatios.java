@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  *
  * <pre>
  *   java [-Dfreshet.compile=off] -cp target/benchmarks.jar dev.freshet.bench.CpuRatios [fib loop nested list ...]
+ *   java -cp target/benchmarks.jar dev.freshet.bench.CpuRatios floor     (FloorFib: a bound, not Freshet)
  * </pre>
  */
 public final class CpuRatios {
@@ -43,6 +44,11 @@ public final class CpuRatios {
         b.setup();
         return new Supplier[] {b::deluge, b::java};
       }
+      case "floor" -> { // not Freshet: the smallest tree-walker of fib.dg, a bound for the tree-walker's ratio
+        FibBench b = new FibBench();
+        b.setup();
+        return new Supplier[] {() -> FloorFib.fib(FibBench.N), b::java};
+      }
       case "nested" -> {
         NestedLoopBench b = new NestedLoopBench();
         b.setup();
@@ -55,7 +61,7 @@ public final class CpuRatios {
           case "map" -> new MapBench();
           case "string" -> new StringBench();
           default -> throw new IllegalArgumentException("unknown area " + area
-              + " (fib, loop, nested, list, map, string)");
+              + " (fib, loop, nested, list, map, string, floor)");
         };
         setup(b);
         return new Supplier[] {b::deluge, () -> java(b)};
