@@ -47,6 +47,7 @@ public final class CpuRatios {
       case "floor" -> { // not Freshet: the smallest tree-walker of fib.dg, a bound for the tree-walker's ratio
         FibBench b = new FibBench();
         b.setup();
+        BenchSupport.same("FloorFib.fib(25)", FloorFib.fib(FibBench.N), 75_025L);
         return new Supplier[] {() -> FloorFib.fib(FibBench.N), b::java};
       }
       case "nested" -> {
