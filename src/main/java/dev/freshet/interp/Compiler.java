@@ -141,7 +141,7 @@ final class Compiler {
       HotLoop hot = tier == null ? null : compiling == null
           ? new HotLoop(tier, f, null, resolution.frameSize(script))
           : new HotLoop(tier, f, compiling.decl, compiling.frameSize);
-      return built(new StmtNodes.ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), hot,
+      return built(new ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), hot,
           span));
     } else if (s instanceof Stmt.Break) {
       return built(new StmtNodes.Break(span));

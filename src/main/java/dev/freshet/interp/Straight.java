@@ -3,7 +3,7 @@ package dev.freshet.interp;
 /**
  * Statements that run straight through: assignments of arithmetic over variables and constants. They never jump
  * ({@code break}, {@code return}…) and never count statements of their own (no call runs a function body), so a loop
- * of them can count its statements ahead (see {@link StmtNodes.ForEach}).
+ * of them can count its statements ahead (see {@link ForEach}).
  */
 final class Straight {
   private Straight() {}
