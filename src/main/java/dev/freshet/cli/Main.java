@@ -63,7 +63,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   }
 
   /**
-   * {@code freshet run [--tz ZONE] FILE}, the common case, without picocli: building its command model takes longer
+   * {@code freshet run [--tz ZONE] [--no-compile] FILE}, the common case, without picocli: building its command model takes longer
    * than running a small script, and its classes (compiled for Java 5) cannot go into the class-data archive of
    * {@code target/freshet}. {@link RunCommand#direct} accepts only command lines that picocli would parse to the same
    * fields; the result, output and exit code are the same either way (CliFastPathTest).

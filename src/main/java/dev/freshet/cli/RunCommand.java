@@ -114,13 +114,15 @@ final class RunCommand implements Callable<Integer> {
    * quoted or repeated arguments. Neither FILE nor ZONE may start with {@code -}, {@code @} or {@code "}.
    */
   static RunCommand direct(String[] args, Terminal terminal) {
-    if (args.length < 2 || args.length > 4 || !args[0].equals("run")) {
+    if (args.length < 2 || args.length > 5 || !args[0].equals("run")) {
       return null;
     }
     RunCommand command = new RunCommand(terminal);
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--tz") && command.tz == null && i + 1 < args.length && plain(args[i + 1])) {
         command.tz = args[++i];
+      } else if (args[i].equals("--no-compile") && !command.noCompile) {
+        command.noCompile = true;
       } else if (command.file == null && plain(args[i])) {
         command.file = args[i];
       } else {

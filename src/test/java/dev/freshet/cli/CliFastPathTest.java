@@ -68,6 +68,7 @@ class CliFastPathTest {
       same(dir, "run", name);
       same(dir, "run", "--tz", "UTC", name);
       same(dir, "run", name, "--tz", "Asia/Kolkata");
+      same(dir, "run", "--no-compile", "--tz", "UTC", name);
     }));
   }
 
@@ -128,12 +129,16 @@ class CliFastPathTest {
     for (String[] args : new String[][] {{"run"}, {"run", "-"}, {"run", "--", "a.dg"}, {"run", "@args"},
         {"run", "\"a.dg\""}, {"run", ""}, {"run", "a.dg", "b.dg"}, {"run", "--tz", "UTC"},
         {"run", "--tz", "UTC", "--tz", "UTC", "a.dg"}, {"run", "--tz", "-05:00", "a.dg"}, {"run", "--tz=UTC", "a.dg"},
-        {"run", "a.dg", "--debug"}, {"run", "-e", "info 1;"}, {"run", "--help"}, {"check", "a.dg"},
+        {"run", "a.dg", "--debug"}, {"run", "--no-compile", "--no-compile", "a.dg"}, {"run", "--no-compile"},
+        {"run", "--no-compile=true", "a.dg"}, {"run", "-e", "info 1;"}, {"run", "--help"}, {"check", "a.dg"},
         {"Run", "a.dg"}, {"a.dg"}, {}}) {
       assertNull(RunCommand.direct(args, null), List.of(args).toString());
     }
     RunCommand both = RunCommand.direct(new String[] {"run", "a.dg", "--tz", "UTC"}, null);
     assertEquals("a.dg", both.file);
     assertEquals("UTC", both.tz);
+    RunCommand all = RunCommand.direct(new String[] {"run", "--tz", "UTC", "a.dg", "--no-compile"}, null);
+    assertEquals("a.dg", all.file);
+    assertTrue(all.noCompile);
   }
 }
