@@ -136,6 +136,23 @@ class BenchScriptsTest {
     assertEquals(333_332_833_333_500_000L, run(eager, "nested.dg", Map.of()).value());
   }
 
+  /** FirstRunBench's long loop, in the tree-walker and with its loops switching to compiled code in their middle. */
+  @Test
+  void longLoop() throws IOException {
+    long sum = 0;
+    for (long hi = 0; hi < 3000; hi++) {
+      for (long lo = 0; lo < 3000; lo++) {
+        sum += (hi * 1000 + lo) % 7;
+      }
+    }
+    assertEquals(sum, run(RAISED, "longloop.dg", Map.of()).value());
+    dev.freshet.api.Engine hot = dev.freshet.api.Engine.builder().maxStatements(Long.MAX_VALUE).compileAfter(1)
+        .build();
+    int before = dev.freshet.compile.FunctionCompiler.compiledCount();
+    assertEquals(sum, run(hot, "longloop.dg", Map.of()).value());
+    assertTrue(dev.freshet.compile.FunctionCompiler.compiledCount() > before, "no loop was compiled");
+  }
+
   @Test
   void loop() throws IOException {
     List<Long> numbers = numbers(1_000_000, Long.MAX_VALUE);

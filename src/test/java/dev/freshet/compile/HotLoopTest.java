@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A loop of a body the tree-walker runs switches to compiled code in its middle once it is hot (dev.freshet.interp's
  * HotLoop): on its first run, without leaving the loop, and with the variables, output, statement count and errors
- * the tree-walker alone gives, however the loop ends. {@code compileAfter(1)}: loops after 10 iterations, functions
+ * the tree-walker alone gives, however the loop ends. {@code compileAfter(1)}: loops after 100 iterations, functions
  * after one call, a top level from its second run (each script here runs once, so its top level is interpreted).
  */
 class HotLoopTest {
