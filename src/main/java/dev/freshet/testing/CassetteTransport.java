@@ -261,6 +261,23 @@ final class CassetteTransport implements HttpTransport {
     return out;
   }
 
+  /**
+   * Where the first recorded interaction never played was made when it was recorded ({@code from}, relative to the
+   * project), for a report to point at; null when there is none or it does not say.
+   */
+  TestResult.At firstUnplayedAt() {
+    for (int i = 0; i < played.length; i++) {
+      if (!played[i]) {
+        JsonNode from = existing.interactions.get(i).get("from");
+        java.util.regex.Matcher m = from == null ? null
+            : java.util.regex.Pattern.compile("(.+):(\\d+):(\\d+) \\S+").matcher(from.asText());
+        return m != null && m.matches()
+            ? new TestResult.At(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))) : null;
+      }
+    }
+    return null;
+  }
+
   /** {@code " (from functions/a.dg:8:5 invokeurl)"}: where the recorded call was made then; "" when not known. */
   String recordedFrom(int index) {
     JsonNode from = existing.interactions.get(index).get("from");

@@ -133,7 +133,9 @@ final class Recording {
   Ending finish(boolean passed, String recordedWith) {
     List<String> notes = new ArrayList<>();
     String problem = null;
+    TestResult.At at = null;
     if (transport.replaying() && mode != RecordMode.NEW && !allowUnused && !transport.unplayed().isEmpty()) {
+      at = transport.firstUnplayedAt();
       List<String> unplayed = transport.unplayed();
       problem = unplayed.size() + " recorded call" + (unplayed.size() == 1 ? " was" : "s were") + " never made: "
           + String.join("; ", unplayed) + "\n  cassette " + shown + "\n  fix: freshet test " + testId
@@ -152,12 +154,12 @@ final class Recording {
     }
     if (transport.recording() && !transport.recorded.isEmpty()) {
       if (shared) {
-        return new Ending("a shared cassette (@cassette) is only read; record it from its own test", notes);
+        return new Ending("a shared cassette (@cassette) is only read; record it from its own test", notes, null);
       }
       if (!passed && discardOnFailure) {
         notes.add("cassette " + shown + " not written: the test failed (--discard-on-failure); the old one, if any,"
             + " is kept");
-        return new Ending(problem, notes);
+        return new Ending(problem, notes, at);
       }
       List<ObjectNode> all = new ArrayList<>();
       if (mode == RecordMode.NEW && existing != null) {
@@ -177,7 +179,7 @@ final class Recording {
         }
       }
       if (leak != null) {
-        return new Ending(leak + " (cassette " + shown + " not written; the old one, if any, is kept)", notes);
+        return new Ending(leak + " (cassette " + shown + " not written; the old one, if any, is kept)", notes, null);
       }
       try {
         Path dir = file.toAbsolutePath().getParent();
@@ -186,12 +188,12 @@ final class Recording {
         written = true;
         Sidecars.prune(dir, file.getFileName().toString(), sidecars);
       } catch (IOException e) {
-        return new Ending("cannot write cassette " + shown + ": " + e.getMessage(), notes);
+        return new Ending("cannot write cassette " + shown + ": " + e.getMessage(), notes, null);
       }
       notes.add("recorded " + transport.recorded.size() + " call" + (transport.recorded.size() == 1 ? "" : "s")
           + " to " + shown + writes(transport.recorded) + (passed ? "" : " (written although the test failed)"));
     }
-    return new Ending(problem, notes);
+    return new Ending(problem, notes, at);
   }
 
   /** " (2 writes to www.zohoapis.com)" when the recording changed something on a server. */
@@ -263,7 +265,8 @@ final class Recording {
     return existing != null || java.nio.file.Files.exists(file);
   }
 
-  record Ending(String problem, List<String> notes) {}
+  /** {@code at}: where the problem points when it is not the test itself (a recorded call never made), else null. */
+  record Ending(String problem, List<String> notes, TestResult.At at) {}
 
   /** The errors of a request the cassette cannot answer (TESTING.md §2.8). */
   private final class Misses implements CassetteTransport.Miss {

@@ -174,7 +174,7 @@ public final class TestRunner {
     }
     Recording.Ending ending = recording.finish(failure == null, RECORDED_WITH);
     if (ending.problem() != null && (failure == null || failure.status == TestResult.Status.SKIPPED)) {
-      failure = new Failure(TestResult.Status.ERROR, ending.problem(), null);
+      failure = new Failure(TestResult.Status.ERROR, ending.problem(), ending.at());
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     TestResult.Status status = failure == null ? TestResult.Status.PASSED : failure.status;

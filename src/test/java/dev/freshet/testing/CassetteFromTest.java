@@ -110,5 +110,9 @@ class CassetteFromTest {
     assertEquals(1, unplayed.exit(), unplayed.all());
     assertTrue(unplayed.out().contains("1 recorded call was never made: seq 2 GET " + base
         + "/ping (from tests/crm/contacts.test.dg:4:12 getUrl)"), unplayed.all());
+    // a CI annotation points at the call that was recorded and not made, not at the test
+    ProjectDir.Run annotated = p.test("--reporter", "github");
+    assertTrue(annotated.out().contains("::error file=tests/crm/contacts.test.dg,line=4,col=12,title="),
+        annotated.all());
   }
 }
