@@ -18,23 +18,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The first run of a script in a fresh JVM, as {@code freshet run} runs it: one run per fork, nothing warmed. On
- * {@code longloop.dg} (9,000,000 steps) a hot loop switches to compiled code in its middle with the default policy;
- * {@code interpreted} is the same engine with the compiled tier off, the baseline of the same run. Also
- * {@code nested.dg} (1,000,000 steps), short enough that compiling costs about what it saves.
+ * The first run of a script in a fresh JVM, as {@code freshet run} runs it: one run per fork, nothing warmed. With
+ * the default policy a loop that has made 1,000,000 iterations switches to compiled code in its middle: on
+ * {@code longerloop.dg} (90,000,000 steps) and {@code longloop.dg} (9,000,000); {@code nested.dg} (1,000,000 steps)
+ * stays below the threshold. {@code interpreted} is the same engine with the compiled tier off, the baseline of the
+ * same run.
  *
  * <pre>
  *   java -jar target/benchmarks.jar FirstRunBench
  * </pre>
  */
-@Fork(8)
+@Fork(5)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FirstRunBench {
-  @Param({"longloop.dg", "nested.dg"})
+  @Param({"longerloop.dg", "longloop.dg", "nested.dg"})
   public String script;
 
   @Param({"interpreted", "default"})

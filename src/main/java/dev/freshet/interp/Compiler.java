@@ -29,6 +29,8 @@ final class Compiler {
   /** The function whose body is being compiled; null at the top level. */
   private UserFunction compiling;
   private Tier tier;
+  /** The loops around the statement being compiled, in the current body, the outermost first. */
+  private final List<HotLoop> loops = new ArrayList<>();
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
   Compiler(Script script, Resolution resolution, BuiltinRegistry registry, Sources sources) {
@@ -138,11 +140,17 @@ final class Compiler {
       }
       return built(new StmtNodes.If(conditions, bodies, otherwise, span));
     } else if (s instanceof Stmt.ForEach f) {
-      HotLoop hot = tier == null ? null : compiling == null
-          ? new HotLoop(tier, f, null, resolution.frameSize(script))
-          : new HotLoop(tier, f, compiling.decl, compiling.frameSize);
-      return built(new ForEach(resolution.slot(f), f.index(), expr(f.iterable()), block(f.body()), hot,
-          span));
+      HotLoop hot = new HotLoop(tier, f, compiling == null ? null : compiling.decl,
+          compiling == null ? resolution.frameSize(script) : compiling.frameSize, loops.toArray(new HotLoop[0]));
+      Node iterable = expr(f.iterable());
+      loops.add(hot);
+      Exec[] body;
+      try {
+        body = block(f.body());
+      } finally {
+        loops.remove(loops.size() - 1);
+      }
+      return built(new ForEach(resolution.slot(f), f.index(), iterable, body, hot, span));
     } else if (s instanceof Stmt.Break) {
       return built(new StmtNodes.Break(span));
     } else if (s instanceof Stmt.Continue) {

@@ -15,7 +15,7 @@ final class ForEach extends Exec {
 
   /** Whether the body is {@link Straight}: its statements are counted with the header, once per iteration. */
   private final boolean straight;
-  /** The compiled tier's view of this loop; null when there is none. */
+  /** The compiled tier's view of this loop. */
   private final HotLoop hot;
 
   ForEach(int slot, boolean index, Node iterable, Exec[] body, HotLoop hot, Span span) {
@@ -29,27 +29,24 @@ final class ForEach extends Exec {
   }
 
   /**
-   * Once the loop has run {@code allowance} iterations in this entry, the next one starts in its compiled code
-   * ({@link HotLoop}), if the tier takes the loop.
+   * Once the loop has run {@code allowance} iterations in this entry, or its compiled code is there (a loop inside
+   * it proved hot), the next iteration starts in its compiled code ({@link HotLoop}), if the tier takes the loop.
    */
   @Override
   int run(Frame f) {
     Object[] items = items(iterable.eval(f));
-    int allowance = Integer.MAX_VALUE;
-    if (hot != null) {
-      LoopCode c = hot.atEntry(f.run, items.length);
-      if (c != null) {
-        return hot.run(c, f, items, 0);
-      }
-      allowance = hot.allowance(f.run, items.length);
+    LoopCode c = hot.atEntry(f.run, items.length);
+    if (c != null) {
+      return hot.run(c, f, items, 0);
     }
+    int allowance = hot.allowance(f.run, items.length);
     if (straight) {
       return runStraight(f, items, allowance);
     }
     for (int i = 0; i < items.length; i++) {
       if (i > 0) {
-        if (i > allowance) {
-          LoopCode c = hot.compile();
+        if (i > allowance || hot.ready()) {
+          c = hot.switchTo();
           if (c != null) {
             return hot.run(c, f, items, i);
           }
@@ -78,8 +75,8 @@ final class ForEach extends Exec {
     Run run = f.run;
     int n = body.length;
     for (int i = 0; i < items.length; i++) {
-      if (i > allowance) {
-        LoopCode c = hot.compile();
+      if (i > 0 && (i > allowance || hot.ready())) {
+        LoopCode c = hot.switchTo();
         if (c != null) {
           return hot.run(c, f, items, i);
         }

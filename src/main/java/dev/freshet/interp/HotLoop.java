@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A {@code for each} of a body the tree-walker runs, which the compiled tier takes over once it proves hot: after
  * {@link Run#loopAfter} iterations (counted over every run and entry), at the next iteration's start, in the middle
- * of the loop. From then on every entry runs the compiled loop (docs/performance.md, "The compiled tier").
+ * of the loop. A hot loop inside other loops of the same body has the outermost of them compiled instead, which
+ * switches at its own next iteration, so the whole nest runs as one piece of code rather than entering compiled code
+ * once per outer iteration. From then on every entry runs the compiled loop (docs/performance.md, "The compiled
+ * tier").
  */
 final class HotLoop {
   private final Tier tier;
@@ -16,17 +19,20 @@ final class HotLoop {
   /** The function the loop is in; null at the top level. */
   private final FunctionDecl function;
   private final int frameSize;
+  /** The loops around this one in the same body, the outermost first. */
+  private final HotLoop[] around;
   /** Iterations counted towards the threshold; racy increments only make it a little late. */
   private long iterations;
   private volatile LoopCode code;
   private volatile boolean interpretedOnly;
   private final AtomicBoolean claimed = new AtomicBoolean();
 
-  HotLoop(Tier tier, Stmt.ForEach loop, FunctionDecl function, int frameSize) {
+  HotLoop(Tier tier, Stmt.ForEach loop, FunctionDecl function, int frameSize, HotLoop[] around) {
     this.tier = tier;
     this.loop = loop;
     this.function = function;
     this.frameSize = frameSize;
+    this.around = around;
   }
 
   /**
@@ -40,7 +46,34 @@ final class HotLoop {
     }
     long before = iterations;
     iterations = before + count;
-    return before > run.loopAfter ? compile() : null;
+    return before > run.loopAfter ? hot() : null;
+  }
+
+  /** Whether this loop's compiled code is there: an interpreted entry then switches at its next iteration. */
+  boolean ready() {
+    return code != null;
+  }
+
+  /**
+   * At an iteration's start, once {@link #allowance} ran out or {@link #ready}: the code to switch to now, or null to
+   * go on interpreting (a loop around this one took over, or nothing could be compiled).
+   */
+  LoopCode switchTo() {
+    LoopCode c = code;
+    return c != null ? c : hot();
+  }
+
+  /**
+   * This loop has proven hot: the outermost loop around it that the tier takes is compiled (and switches at its own
+   * next iteration), else this one. Returns this loop's code, or null when another loop took over.
+   */
+  private LoopCode hot() {
+    for (HotLoop outer : around) {
+      if (outer.code != null || !outer.interpretedOnly && outer.compile() != null) {
+        return null;
+      }
+    }
+    return compile();
   }
 
   /**
@@ -58,7 +91,7 @@ final class HotLoop {
    * One thread compiles; the others interpret meanwhile (as for functions, see UserFunction). Null while the code is
    * not there, or when the loop uses what the tier does not support.
    */
-  LoopCode compile() {
+  private LoopCode compile() {
     if (!claimed.compareAndSet(false, true)) {
       return code;
     }

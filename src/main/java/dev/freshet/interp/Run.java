@@ -139,7 +139,7 @@ public final class Run implements dev.freshet.compile.Host {
 
   /**
    * Sets when this run compiles user functions to bytecode: after {@code calls} calls of a function (0: from its
-   * first call), or never when negative; a loop the tree-walker runs after {@code calls × 100} iterations ({@link
+   * first call), or never when negative; a loop the tree-walker runs after {@code calls × 1,000} iterations ({@link
    * HotLoop}). The default comes from the system property {@code freshet.compile}.
    */
   public Run compileAfter(int calls) {

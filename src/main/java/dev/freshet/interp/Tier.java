@@ -19,16 +19,18 @@ final class Tier {
   /** The policy that never compiles. */
   static final int OFF = -1;
   /**
-   * The test mode for loops: no function or top level is compiled, and every loop the tree-walker runs is, at the
-   * start of its second iteration (or at its second entry), so each goes through the switch in the middle of a loop.
+   * The test mode for loops: no function or top level is compiled, and every loop the tree-walker runs proves hot at
+   * the start of its second iteration (or at its second entry), so each outermost loop goes through the switch in its
+   * middle (see HotLoop).
    */
   static final int LOOPS = -2;
   /**
-   * A loop is compiled after this many times the function threshold in iterations (100,000 by default): under Zoho's
-   * default limit of 200,000 statements no loop gets that far, so a run under the default limits never pays for
-   * compiling one; a run with the limit raised does once a loop has shown it runs long.
+   * A loop is compiled after this many times the function threshold in iterations (1,000,000 by default): in a fresh
+   * JVM the first compilation and the JVM's warming of the new code cost about what a loop of a million steps takes
+   * in the tree-walker, so a shorter one gains nothing on its first run, and one that got that far is likely to go
+   * on (FirstRunBench). Under Zoho's default limit of 200,000 statements no loop gets there.
    */
-  static final int LOOP_FACTOR = 100;
+  static final int LOOP_FACTOR = 1000;
 
   private final Resolution resolution;
   private final BuiltinRegistry registry;

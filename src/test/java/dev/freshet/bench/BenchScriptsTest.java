@@ -151,6 +151,15 @@ class BenchScriptsTest {
     int before = dev.freshet.compile.FunctionCompiler.compiledCount();
     assertEquals(sum, run(hot, "longloop.dg", Map.of()).value());
     assertTrue(dev.freshet.compile.FunctionCompiler.compiledCount() > before, "no loop was compiled");
+    long longer = 0; // longerloop.dg: only with its loops compiled early (90,000,000 steps take seconds otherwise)
+    for (long hi = 0; hi < 3000; hi++) {
+      for (long lo = 0; lo < 3000; lo++) {
+        for (long k = 0; k < 10; k++) {
+          longer += (hi * 1000 + lo + k) % 7;
+        }
+      }
+    }
+    assertEquals(longer, run(hot, "longerloop.dg", Map.of()).value());
   }
 
   @Test

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A loop of a body the tree-walker runs switches to compiled code in its middle once it is hot (dev.freshet.interp's
  * HotLoop): on its first run, without leaving the loop, and with the variables, output, statement count and errors
- * the tree-walker alone gives, however the loop ends. {@code compileAfter(1)}: loops after 100 iterations, functions
+ * the tree-walker alone gives, however the loop ends. {@code compileAfter(1)}: loops after 1,000 iterations (the items here are 0 to 2999), functions
  * after one call, a top level from its second run (each script here runs once, so its top level is interpreted).
  */
 class HotLoopTest {
-  private static final String THOUSAND = """
+  private static final String ITEMS = """
       digits = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
       items = List();
-      for each a in digits { for each b in digits { for each c in digits { items.add(a * 100 + b * 10 + c); } } }
+      for each d in {0, 1, 2} { for each a in digits { for each b in digits { for each c in digits { \
+      items.add(d * 1000 + a * 100 + b * 10 + c); } } } }
       """;
 
   /** Runs {@code script} in the tree-walker and with hot loops compiled; both must agree and a loop must compile. */
@@ -36,7 +37,7 @@ class HotLoopTest {
 
   @Test
   void aLongLoopOnItsFirstRunGoesOnInCompiledCodeWithItsVariables() {
-    String out = agree(THOUSAND + """
+    String out = agree(ITEMS + """
         s = 0;
         text = "";
         for each x in items {
@@ -47,32 +48,33 @@ class HotLoopTest {
         info text;
         info x;
         """, b -> b);
-    assertEquals("332833500\n0;100;200;300;400;500;600;700;800;900;\n999\n=>  in 5127 statements", out);
+    assertTrue(out.startsWith("8995500500\n0;100;200;300;400;500;600;700;800;900;1000;1100;1200;1300;1400;1500;1600;"
+        + "1700;1800;1900;2000;2100;2200;2300;2400;2500;2600;2700;2800;2900;\n2999\n=>  in "), out);
   }
 
   @Test
   void anErrorInTheCompiledLoopLeavesTheVariablesWhereTheTreeWalkerWould() {
-    String out = agree(THOUSAND + """
+    String out = agree(ITEMS + """
         count = 0;
         last = "";
         try {
           for each x in items {
             count = count + 1;
             last = "at " + x;
-            if (x == 400) { y = 1 / 0; }
+            if (x == 2400) { y = 1 / 0; }
           }
         } catch (e) {
           info "caught: " + e.message + " at line " + e.lineNo;
         }
         info count + " " + last;
         """, b -> b);
-    assertTrue(out.startsWith("caught: division by zero at line 10\n401 at 400\n"), out);
+    assertTrue(out.startsWith("caught: division by zero at line 10\n2401 at 2400\n"), out);
   }
 
   @Test
   void aReturnInTheCompiledLoopOfAFunctionIsCheckedAgainstItsReturnType() {
-    agree(THOUSAND + """
-        info first(items, 500);
+    agree(ITEMS + """
+        info first(items, 2500);
         info first(items, 5000);
         info label(items);
         int first(list values, int over) {
@@ -80,7 +82,7 @@ class HotLoopTest {
           return -1;
         }
         string label(list values) {
-          for each v in values { if (v > 50) { return {"v": v}; } }
+          for each v in values { if (v > 2050) { return {"v": v}; } }
           return "none";
         }
         """, b -> b);
@@ -88,7 +90,7 @@ class HotLoopTest {
 
   @Test
   void theStatementLimitStopsTheCompiledLoopAtTheSameStatement() {
-    String out = agree(THOUSAND + """
+    String out = agree(ITEMS + """
         s = 0;
         for each x in items { for each y in digits { s = s + y; if (y == 9) { continue; } } }
         """, b -> b.maxStatements(20_000));
@@ -97,12 +99,12 @@ class HotLoopTest {
 
   @Test
   void anInnerLoopEnteredManyTimesBuildsItsTextAcrossEntries() {
-    agree(THOUSAND + """
+    agree(ITEMS + """
         out = "";
         n = 0;
         for each x in digits {
           for each y in items {
-            if (y > 300) { break; }
+            if (y > 1300) { break; }
             if (y % 2 == 0) { continue; }
             out = out + y;
             n = n + 1;
@@ -115,12 +117,41 @@ class HotLoopTest {
   @Test
   void aReplEntryWhoseHotLoopFailsKeepsTheVariablesTheLoopLeft() {
     dev.freshet.api.Session session = new dev.freshet.api.Session(Engine.builder().compileAfter(1).build());
-    session.eval("1", THOUSAND + "count = 0;");
+    session.eval("1", ITEMS + "count = 0;");
     int before = FunctionCompiler.compiledCount();
     assertThrows(dev.freshet.api.DelugeException.class,
-        () -> session.eval("2", "for each x in items { count = count + x; if (x == 700) { y = x / 0; } }"));
+        () -> session.eval("2", "for each x in items { count = count + x; if (x == 2700) { y = x / 0; } }"));
     assertTrue(FunctionCompiler.compiledCount() > before, "the loop was not compiled");
-    assertEquals(245350L, session.variables().get("count"));
-    assertEquals(700L, session.variables().get("x"));
+    assertEquals(3646350L, session.variables().get("count"));
+    assertEquals(2700L, session.variables().get("x"));
+  }
+
+  /** An inner loop that proves hot has the outermost loop around it compiled, which switches at its next iteration. */
+  @Test
+  void aHotInnerLoopHasTheWholeNestCompiled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dump)
+      throws java.io.IOException {
+    String before = System.getProperty("freshet.compile.dump");
+    System.setProperty("freshet.compile.dump", dump.toString());
+    try {
+      agree(ITEMS + """
+          s = 0;
+          for each x in digits {
+            for each y in items { s = s + x * y; }
+          }
+          info s;
+          """, b -> b);
+    } finally {
+      if (before == null) {
+        System.clearProperty("freshet.compile.dump");
+      } else {
+        System.setProperty("freshet.compile.dump", before);
+      }
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dump)) {
+      List<String> names = files.map(p -> p.getFileName().toString().replaceAll("-\\d+\\.class$", "")).sorted()
+          .toList();
+      // the outermost loops (line 3, building the items; line 5), none of the loops inside them (lines 6, 3)
+      assertEquals(List.of("the_loop_at_3_1", "the_loop_at_5_1"), names);
+    }
   }
 }
