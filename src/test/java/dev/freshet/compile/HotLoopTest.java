@@ -154,4 +154,53 @@ class HotLoopTest {
       assertEquals(List.of("the_loop_at_3_1", "the_loop_at_5_1"), names);
     }
   }
+
+  /** Eight threads run one Script whose loop switches while they run: each gets the tree-walker's answer. */
+  @Test
+  void threadsSharingAScriptAllSwitchToTheSameCompiledLoop() throws Exception {
+    String text = ITEMS + """
+        s = 0;
+        for each x in items { if (x % 3 == shift) { s = s + x; } }
+        return s;
+        """;
+    dev.freshet.api.Script script = Engine.builder().compileAfter(1).build().compile("t.dg", text, "shift");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 48; i++) {
+        long shift = i % 3;
+        results.add(pool.submit(() -> script.run(java.util.Map.of("shift", shift)).value()));
+      }
+      for (int i = 0; i < results.size(); i++) {
+        long expected = 0;
+        for (long x = 0; x < 3000; x++) {
+          expected += x % 3 == i % 3 ? x : 0;
+        }
+        assertEquals(expected, results.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Cancelling a run stops it inside the compiled loop it switched to. */
+  @Test
+  void cancellingStopsARunInsideItsCompiledLoop() throws Exception {
+    dev.freshet.api.Script script = Engine.builder().compileAfter(1).maxStatements(Long.MAX_VALUE).build()
+        .compile("busy.dg", ITEMS + """
+            s = 0;
+            for each x in items { for each y in items { for each z in items { s = s + 1; } } }
+            return s;
+            """);
+    int before = FunctionCompiler.compiledCount();
+    dev.freshet.api.Execution run = script.start(java.util.Map.of());
+    long deadline = System.nanoTime() + 20_000_000_000L; // until the loop has switched (or 20 s)
+    while (FunctionCompiler.compiledCount() == before && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(FunctionCompiler.compiledCount() > before, "the loop was not compiled");
+    Thread.sleep(50);
+    run.cancel();
+    assertThrows(dev.freshet.api.CancelledException.class, () -> run.await(java.time.Duration.ofSeconds(20)));
+  }
 }
