@@ -87,10 +87,18 @@ public final class FunctionCompiler {
   }
 
   static CompiledCode compile(List<Stmt> body, int params, int frameSize, Unit unit, String name) {
+    return (CompiledCode) build(name, constants -> write(body, params, frameSize, unit, constants));
+  }
+
+  /**
+   * Writes a class with {@code writer} (which adds the constants its code reads) and loads it: its one instance, or
+   * null when the body uses what this tier does not support (counted) or the code could not be made (a failure).
+   */
+  static Object build(String name, Function<List<Object>, byte[]> writer) {
     List<Object> constants = new ArrayList<>();
     byte[] bytes;
     try {
-      bytes = write(body, params, frameSize, unit, constants);
+      bytes = writer.apply(constants);
     } catch (Unsupported e) {
       decline(e.getMessage());
       return null;
@@ -98,17 +106,27 @@ public final class FunctionCompiler {
       FAILURES.add(name + ": " + e);
       return null;
     }
-    return (CompiledCode) define(bytes, constants, name);
+    return define(bytes, constants, name);
+  }
+
+  /**
+   * Pushes the first {@code n} elements of the {@code Object[]} in local {@code array}; those {@code unwrap} picks as
+   * {@link Support#read} gives them (a text being built as its text).
+   */
+  static void elements(MethodVisitor mv, int array, int n, java.util.function.IntPredicate unwrap) {
+    for (int i = 0; i < n; i++) {
+      mv.visitVarInsn(ALOAD, array);
+      mv.visitLdcInsn(i);
+      mv.visitInsn(AALOAD);
+      if (unwrap.test(i)) {
+        mv.visitMethodInsn(INVOKESTATIC, Gen.SUPPORT, "read", "(" + Gen.OBJ + ")" + Gen.OBJ, false);
+      }
+    }
   }
 
   /** Counts a body left to the tree-walker because of {@code what}. */
   static void decline(String what) {
     DECLINED.merge(what, 1, Integer::sum);
-  }
-
-  /** Notes a body whose code could not be written (a bug in this package). */
-  static void failed(String name, RuntimeException e) {
-    FAILURES.add(name + ": " + e);
   }
 
   /** Loads a generated class and makes its one instance; null (a failure noted) when the JVM refuses it. */
@@ -172,11 +190,7 @@ public final class FunctionCompiler {
     run.visitCode();
     run.visitVarInsn(ALOAD, 1);
     run.visitVarInsn(ILOAD, 2);
-    for (int i = 0; i < params; i++) {
-      run.visitVarInsn(ALOAD, 3);
-      run.visitLdcInsn(i);
-      run.visitInsn(AALOAD);
-    }
+    elements(run, 3, params, i -> false); // arguments: values as they are
     for (int i = 0; i < unit.numberParams().length; i++) {
       run.visitInsn(LCONST_0); // the values are in args: the long is never read
     }

@@ -32,7 +32,6 @@ public final class LoopCompiler {
    */
   public static LoopCode loop(Stmt.ForEach loop, FunctionDecl function, int frameSize, Resolution resolution,
       BuiltinRegistry registry, Function<FunctionDecl, Callee> callees, String source) {
-    String name = "the loop at " + loop.span();
     if (frameSize > 250) { // a JVM method takes at most 255 argument slots
       FunctionCompiler.decline("a loop in a body with more than 250 variables");
       return null;
@@ -40,18 +39,8 @@ public final class LoopCompiler {
     String descriptor = "(L" + Gen.HOST + ";I" + Gen.OBJ.repeat(frameSize) + ARRAY + ARRAY + "I)" + Gen.OBJ;
     Unit unit = new Unit(resolution, registry, callees, null, FunctionCompiler.NAME, descriptor, source, new int[0],
         false);
-    List<Object> constants = new ArrayList<>();
-    byte[] bytes;
-    try {
-      bytes = write(loop, function, frameSize, unit, constants);
-    } catch (Unsupported e) {
-      FunctionCompiler.decline(e.getMessage());
-      return null;
-    } catch (RuntimeException e) {
-      FunctionCompiler.failed(name, e);
-      return null;
-    }
-    return (LoopCode) FunctionCompiler.define(bytes, constants, name);
+    return (LoopCode) FunctionCompiler.build("the loop at " + loop.span(),
+        constants -> write(loop, function, frameSize, unit, constants));
   }
 
   private static byte[] write(Stmt.ForEach loop, FunctionDecl function, int frameSize, Unit unit,
@@ -104,14 +93,7 @@ public final class LoopCompiler {
     run.visitCode();
     run.visitVarInsn(ALOAD, 1);
     run.visitVarInsn(ILOAD, 2);
-    for (int slot = 0; slot < frameSize; slot++) {
-      run.visitVarInsn(ALOAD, 3);
-      run.visitLdcInsn(slot);
-      run.visitInsn(AALOAD);
-      if (!ropes.contains(slot)) {
-        run.visitMethodInsn(INVOKESTATIC, Gen.SUPPORT, "read", "(" + Gen.OBJ + ")" + Gen.OBJ, false);
-      }
-    }
+    FunctionCompiler.elements(run, 3, frameSize, slot -> !ropes.contains(slot));
     run.visitVarInsn(ALOAD, 3);
     run.visitVarInsn(ALOAD, 4);
     run.visitVarInsn(ILOAD, 5);

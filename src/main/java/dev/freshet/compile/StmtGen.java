@@ -225,7 +225,8 @@ final class StmtGen extends AssignGen {
     Label test = new Label();
     Label next = new Label();
     Label end = new Label();
-    if (unit != null && unit.loop() == f) { // the interpreter's copy of the list, from its iteration
+    boolean alone = unit != null && unit.loop() == f; // compiled on its own: the interpreter's items and position
+    if (alone) {
       mv.visitVarInsn(ALOAD, unit.items());
       mv.visitInsn(DUP);
       mv.visitVarInsn(ASTORE, items);
@@ -252,7 +253,7 @@ final class StmtGen extends AssignGen {
       mv.visitVarInsn(ILOAD, i);
       mv.visitInsn(I2L);
       Locals.storeLong(this, slot);
-    } else if (unit != null && unit.loop() == f) {
+    } else if (alone) {
       mv.visitVarInsn(ALOAD, items);
       mv.visitVarInsn(ILOAD, i);
       mv.visitInsn(AALOAD);
